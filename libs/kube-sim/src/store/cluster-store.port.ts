@@ -1,0 +1,103 @@
+import type { V1ObjectMeta } from '@kubernetes/client-node';
+
+/** The resources the simulator serves, by their plural REST name. */
+export type ResourceName =
+  | 'namespaces'
+  | 'nodes'
+  | 'pods'
+  | 'events'
+  | 'daemonsets'
+  | 'controllerrevisions'
+  | 'poddisruptionbudgets'
+  | 'leases';
+
+/** Any stored object, as it travels over the wire (JSON, camelCase, like the real API server). */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: V1ObjectMeta;
+  [field: string]: unknown;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+
+export interface StoreWatchEvent {
+  readonly type: WatchEventType;
+  readonly object: KubeObject;
+}
+
+export interface ListFilter {
+  /** Undefined means all namespaces (or a cluster-scoped resource). */
+  readonly namespace?: string;
+  /** Kubernetes label selector syntax: `a=b,c!=d,e in (f,g),!h`. */
+  readonly labelSelector?: string;
+  /** Kubernetes field selector syntax: `spec.nodeName=n1,metadata.name!=x`. */
+  readonly fieldSelector?: string;
+}
+
+export interface ListResult {
+  readonly items: KubeObject[];
+  /** The store's resourceVersion at the time of the list, as a decimal string. */
+  readonly resourceVersion: string;
+}
+
+export interface DeleteOptions {
+  readonly preconditions?: { readonly uid?: string; readonly resourceVersion?: string };
+  /** 0 deletes at once; otherwise the object gets deletionTimestamp and is removed when the grace elapses. */
+  readonly gracePeriodSeconds?: number;
+}
+
+export interface WatchOptions extends ListFilter {
+  /** Deliver every change after this resourceVersion; undefined starts at "now" (no replay). */
+  readonly sinceResourceVersion?: string;
+}
+
+/** Why a store call was refused; the API layer maps each to a Kubernetes Status (code and reason). */
+export type StoreErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Gone' | 'Invalid' | 'BadRequest';
+
+export class StoreError extends Error {
+  constructor(
+    readonly reason: StoreErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/**
+ * The simulated cluster's object store: one global, monotonically increasing resourceVersion,
+ * like etcd behind the real API server. All calls are synchronous, so a call is atomic within
+ * the single Node.js thread; controllers and the HTTP layer share one instance.
+ */
+export interface ClusterStore {
+  /** The newest resourceVersion issued, as a decimal string. */
+  currentResourceVersion(): string;
+  get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(resource: ResourceName, filter?: ListFilter): ListResult;
+  /** Sets uid, resourceVersion, creationTimestamp and generation (1) when it has a spec. Throws AlreadyExists. */
+  create(resource: ResourceName, object: KubeObject): KubeObject;
+  /**
+   * Replaces an object. A non-empty `metadata.resourceVersion` must match the stored one (else Conflict).
+   * `subresource: 'status'` changes only `.status`; otherwise `.status` is kept and `metadata.generation`
+   * moves forward when `.spec` (or a DaemonSet's template) changed.
+   */
+  update(resource: ResourceName, object: KubeObject, options?: { readonly subresource?: 'status' }): KubeObject;
+  /** Read-modify-write for controllers: `change` gets a deep copy and returns the new object. */
+  mutate(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    change: (current: KubeObject) => KubeObject,
+    options?: { readonly subresource?: 'status' },
+  ): KubeObject;
+  /** Throws NotFound, or Conflict when a precondition fails. Returns the deleted (or terminating) object. */
+  delete(resource: ResourceName, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject;
+  /**
+   * Streams changes matching the filter. Throws Gone when `sinceResourceVersion` is older than the
+   * oldest change still kept (after compaction). Returns a function that stops the watch.
+   */
+  watch(resource: ResourceName, options: WatchOptions, onEvent: (event: StoreWatchEvent) => void): () => void;
+  /** Forgets the change history up to now, so older resourceVersions get Gone (fault injection). */
+  compact(): void;
+}

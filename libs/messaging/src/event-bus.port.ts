@@ -1,0 +1,64 @@
+import type { Envelope } from '#rollcall/domain';
+
+/** A message as it travels: the partition key decides ordering (same key, same order). */
+export interface BusMessage<E extends Envelope = Envelope> {
+  readonly topic: string;
+  readonly key: string;
+  readonly envelope: E;
+}
+
+/** A delivered message with the position a consumer commits once its effect is durable. */
+export interface DeliveredMessage<E extends Envelope = Envelope> extends BusMessage<E> {
+  readonly partition: number;
+  /** Offset as a decimal string, as Kafka reports it. */
+  readonly offset: string;
+}
+
+export interface DeliveredBatch<E extends Envelope = Envelope> {
+  readonly topic: string;
+  readonly partition: number;
+  readonly messages: readonly DeliveredMessage<E>[];
+}
+
+/** Where a consumer group stands on one partition; the next message it reads is `offset`. */
+export interface PartitionPosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface ConsumerOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /**
+   * Called when partitions are assigned; returns the positions to seek to (for instance the
+   * offsets a projection stored with its rows). Partitions it leaves out start from the
+   * group's committed offset, or from the beginning.
+   */
+  readonly positionsOnAssign?: (
+    assigned: readonly { topic: string; partition: number }[],
+  ) => Promise<readonly PartitionPosition[]>;
+  /** Handles one batch from one partition. The batch counts as consumed when this resolves. */
+  readonly onBatch: (batch: DeliveredBatch) => Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * The event bus port. Guarantees, for the Kafka and the in-process adapters alike: per-key order,
+ * at-least-once delivery, and consumer groups that keep their own positions.
+ */
+export interface EventBus {
+  /** Resolves once every message is durably accepted by the bus. */
+  publish(messages: readonly BusMessage[]): Promise<void>;
+  subscribe(options: ConsumerOptions): Promise<Subscription>;
+  /** Creates the topics when missing (idempotent). */
+  ensureTopics(topics: readonly { name: string; partitions: number }[]): Promise<void>;
+  /** True when the bus can be reached now (for readiness). */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const EVENT_BUS = Symbol('EventBus');

@@ -1,0 +1,3 @@
+export * from './provided-service.js';
+export * from './postgres/postgres-for-tests.js';
+export * from './kafka/kafka-for-tests.js';
