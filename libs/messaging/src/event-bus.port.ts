@@ -27,6 +27,16 @@ export interface PartitionPosition {
   readonly offset: string;
 }
 
+/** A record that reached a consumer but carries no valid envelope (not JSON, or fields missing). */
+export interface MalformedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: Buffer | null;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 export interface ConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
@@ -40,6 +50,11 @@ export interface ConsumerOptions {
   ) => Promise<readonly PartitionPosition[]>;
   /** Handles one batch from one partition. The batch counts as consumed when this resolves. */
   readonly onBatch: (batch: DeliveredBatch) => Promise<void>;
+  /**
+   * Called for each malformed record before `onBatch` sees the rest of its batch; the record is then
+   * skipped and committed with the batch, so it never stops the consumer. Without it, the bus logs it.
+   */
+  readonly onMalformed?: (message: MalformedMessage, reason: string) => Promise<void>;
 }
 
 export interface Subscription {

@@ -1,0 +1,53 @@
+import { jest } from '@jest/globals';
+import type { BusLogger } from './bus-logger.js';
+import { decodeBatch, deliverDecodedBatch } from './batch-delivery.js';
+import type { ConsumerOptions, DeliveredBatch, MalformedMessage } from './event-bus.port.js';
+import { testEnvelope } from './testing/contract-fixtures.js';
+
+const record = (offset: number, key: string | null, value: string) => ({
+  offset: String(offset),
+  key,
+  value: Buffer.from(value),
+  headers: {},
+});
+
+describe('batch delivery', () => {
+  const batch = decodeBatch('topic.v1', 3, [
+    record(10, 'node-1', JSON.stringify(testEnvelope('ok-1'))),
+    record(11, 'node-1', 'garbage'),
+    record(12, null, JSON.stringify(testEnvelope('keyless'))),
+    record(13, 'node-2', JSON.stringify(testEnvelope('ok-2'))),
+  ]);
+
+  it('splits envelopes from malformed records, keeping positions', () => {
+    expect(batch.delivered.messages.map(({ offset, key, partition }) => [offset, key, partition])).toEqual([
+      ['10', 'node-1', 3],
+      ['13', 'node-2', 3],
+    ]);
+    expect(batch.malformed.map(({ message, reason }) => [message.offset, reason.split(':')[0]])).toEqual([
+      ['11', 'not JSON'],
+      ['12', 'no key'],
+    ]);
+  });
+
+  it('reports malformed records before handing over the rest', async () => {
+    const calls: string[] = [];
+    const options: ConsumerOptions = {
+      groupId: 'g',
+      topics: ['topic.v1'],
+      onMalformed: async (message: MalformedMessage) => void calls.push(`malformed ${message.offset}`),
+      onBatch: async (delivered: DeliveredBatch) => void calls.push(`batch ${delivered.messages.length}`),
+    };
+    await deliverDecodedBatch(options, batch, { warn: jest.fn(), error: jest.fn() });
+    expect(calls).toEqual(['malformed 11', 'malformed 12', 'batch 2']);
+  });
+
+  it('logs malformed records when nobody handles them, and skips onBatch for an empty rest', async () => {
+    const logger: BusLogger = { warn: jest.fn(), error: jest.fn() };
+    const onBatch = jest.fn(async () => undefined);
+    const onlyGarbage = decodeBatch('topic.v1', 0, [record(0, 'k', '{')]);
+    await deliverDecodedBatch({ groupId: 'g', topics: ['topic.v1'], onBatch }, onlyGarbage, logger);
+    expect(onBatch).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith('Skipping a malformed record', expect.objectContaining({ offset: '0' }));
+  });
+});
