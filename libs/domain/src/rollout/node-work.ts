@@ -1,0 +1,79 @@
+import { addSeconds } from './rollout.time.js';
+import { eventOf } from './rollout.event-factory.js';
+import type { RolloutEvent } from './rollout.events.js';
+import type { NodeProgress, NodeStatus, Rollout } from './rollout.state.js';
+import { goalRevisionHash, nodeList } from './rollout.state.js';
+
+const IN_FLIGHT: readonly NodeStatus[] = ['Evicting', 'BlockedByPdb', 'WaitingForPod'];
+const FINISHED_FORWARD: readonly NodeStatus[] = ['Updated', 'Failed', 'Removed'];
+const FINISHED_BACK: readonly NodeStatus[] = ['Reverted', 'Failed', 'Removed'];
+
+/** The nodes the saga works on now: the current stage going forward, every node to revert going back. */
+export function workNodes(rollout: Rollout, stageIndex: number | null): NodeProgress[] {
+  return nodeList(rollout).filter((node) =>
+    rollout.direction === 'back' ? node.revertRequired : node.stageIndex === stageIndex,
+  );
+}
+
+export function isFinished(rollout: Rollout, node: NodeProgress): boolean {
+  return (rollout.direction === 'back' ? FINISHED_BACK : FINISHED_FORWARD).includes(node.status);
+}
+
+export function isInFlight(node: NodeProgress): boolean {
+  return IN_FLIGHT.includes(node.status);
+}
+
+/**
+ * The next node to start, batch by batch: the batch that holds the first unfinished node is the
+ * current one, and at most its stage's batch size of nodes are in flight at once.
+ */
+export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], now: string): RolloutEvent | null {
+  const current = nodes.find((node) => !isFinished(rollout, node));
+  if (current === undefined) return null;
+  const limit = rollout.stages[current.stageIndex].batchSize;
+  if (nodes.filter(isInFlight).length >= limit) return null;
+  const next = nodes.find(
+    (node) =>
+      node.status === 'Pending' && node.stageIndex === current.stageIndex && node.batchIndex === current.batchIndex,
+  );
+  return next ? startNode(rollout, next, now) : null;
+}
+
+/** Starts one node: nothing to do when it already runs the goal revision, else evict or wait for a pod. */
+export function startNode(rollout: Rollout, node: NodeProgress, now: string): RolloutEvent {
+  const goal = goalRevisionHash(rollout);
+  const pod = node.pod;
+  if (pod !== null && pod.revisionHash === goal && pod.ready) return nodeReached(rollout, node, now);
+  const attempt = node.attempt + 1;
+  if (pod === null)
+    return eventOf(rollout.rolloutId, now, 'NodeAwaitingPod', {
+      node: node.name,
+      attempt,
+      readyDeadline: addSeconds(now, rollout.spec.strategy.nodeReadyTimeoutSeconds),
+    });
+  return eventOf(rollout.rolloutId, now, 'NodeEvictionRequested', {
+    node: node.name,
+    podName: pod.name,
+    podUid: pod.uid,
+    podRevisionHash: pod.revisionHash,
+    attempt,
+    direction: rollout.direction,
+  });
+}
+
+/** The node runs a Ready pod on the goal revision. */
+export function nodeReached(rollout: Rollout, node: NodeProgress, now: string): RolloutEvent {
+  const pod = node.pod!;
+  return rollout.direction === 'back'
+    ? eventOf(rollout.rolloutId, now, 'NodeReverted', {
+        node: node.name,
+        podUid: pod.uid,
+        revisionHash: pod.revisionHash,
+      })
+    : eventOf(rollout.rolloutId, now, 'NodeUpdated', {
+        node: node.name,
+        podUid: pod.uid,
+        revisionHash: pod.revisionHash,
+        restarts: pod.restarts,
+      });
+}

@@ -1,0 +1,119 @@
+import type { Actor } from '../envelope.js';
+import type { DaemonSetUpdateStrategy } from './cluster-view.js';
+import type { Direction, NodeFailureReason, PauseReason } from './rollout.events.js';
+import type { ObservedPod } from './rollout.observations.js';
+import type { PlannedStage } from './rollout-plan.js';
+import type { RolloutSpec } from './rollout-spec.js';
+
+export type NodeStatus =
+  'Pending' | 'Evicting' | 'BlockedByPdb' | 'WaitingForPod' | 'Updated' | 'Failed' | 'Reverted' | 'Removed';
+
+export interface NodeProgress {
+  readonly name: string;
+  readonly stageIndex: number;
+  readonly batchIndex: number;
+  readonly status: NodeStatus;
+  readonly pod: ObservedPod | null;
+  /** Counts every eviction or wait started on this node; timers carry it to recognise stale firings. */
+  readonly attempt: number;
+  readonly evictingPodUid: string | null;
+  readonly readyDeadline: string | null;
+  readonly retryAt: string | null;
+  readonly restartsAtUpdate: number | null;
+  /** The pod that made the node count as updated; health gates watch this pod. */
+  readonly updatedPodUid: string | null;
+  readonly failure: NodeFailureReason | null;
+  /** Set when a rollback starts for nodes that may run the new revision. */
+  readonly revertRequired: boolean;
+}
+
+export interface Approval {
+  readonly actor: Actor;
+  readonly comment: string | null;
+  readonly grantedAt: string;
+  readonly expiresAt: string;
+}
+
+/** The phases the saga can stand in; Pending means "stage `stageIndex` is next and not started yet". */
+export type ActivePhase =
+  | { readonly status: 'Pending'; readonly stageIndex: number }
+  | { readonly status: 'AwaitingApproval'; readonly stageIndex: number; readonly approvals: readonly Approval[] }
+  | { readonly status: 'Running'; readonly stageIndex: number }
+  | {
+      readonly status: 'Baking';
+      readonly stageIndex: number;
+      readonly bakeId: number;
+      readonly endsAt: string;
+      /** Failures the stage already had (and the policy tolerated) before the bake began. */
+      readonly failedAtStart: number;
+    }
+  | { readonly status: 'RollingBack' };
+
+export type RolloutPhase =
+  | ActivePhase
+  | { readonly status: 'Paused'; readonly reason: PauseReason; readonly previous: ActivePhase }
+  | { readonly status: 'Succeeded' }
+  | { readonly status: 'RolledBack' }
+  | { readonly status: 'Aborted' }
+  | { readonly status: 'Failed' }
+  | { readonly status: 'Rejected' };
+
+export type RolloutStatus = RolloutPhase['status'];
+
+/** Where the DaemonSet's pod template stands relative to what the saga wants. */
+export type TemplateState =
+  'Original' | 'ChangeRequested' | 'ChangeApplied' | 'RestoreRequested' | 'Restored' | 'Drifted';
+
+export interface Rollout {
+  readonly rolloutId: string;
+  readonly spec: RolloutSpec;
+  readonly requestedBy: Actor;
+  readonly daemonSetUid: string;
+  readonly originalRevisionHash: string;
+  readonly originalUpdateStrategy: DaemonSetUpdateStrategy;
+  readonly stages: readonly PlannedStage[];
+  readonly nodes: Readonly<Record<string, NodeProgress>>;
+  readonly phase: RolloutPhase;
+  readonly direction: Direction;
+  readonly started: boolean;
+  readonly template: TemplateState;
+  readonly targetRevisionHash: string | null;
+  readonly strategyRestore: 'NotRequested' | 'Requested' | 'Done';
+  readonly approvedStages: readonly number[];
+  readonly bakeCount: number;
+  /** Failed nodes an operator accepted by resuming; only failures beyond these count against the policy. */
+  readonly acknowledgedFailures: number;
+  readonly stageFailure: { readonly stageIndex: number; readonly node: string } | null;
+}
+
+/** No rollout yet: the stream is empty. */
+export type RolloutState = Rollout | null;
+
+export const initialRolloutState: RolloutState = null;
+
+export const TERMINAL_STATUSES: readonly RolloutStatus[] = ['Succeeded', 'RolledBack', 'Aborted', 'Failed', 'Rejected'];
+
+export function isTerminal(rollout: Rollout): boolean {
+  return TERMINAL_STATUSES.includes(rollout.phase.status);
+}
+
+export function nodeList(rollout: Rollout): NodeProgress[] {
+  return Object.values(rollout.nodes).sort(
+    (a, b) =>
+      a.stageIndex - b.stageIndex || a.batchIndex - b.batchIndex || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** The revision the saga is moving nodes to now: the change going forward, the original going back. */
+export function goalRevisionHash(rollout: Rollout): string | null {
+  return rollout.direction === 'forward' ? rollout.targetRevisionHash : rollout.originalRevisionHash;
+}
+
+export function failedNodeCount(rollout: Rollout): number {
+  return Object.values(rollout.nodes).filter((node) => node.status === 'Failed').length;
+}
+
+export function stageFailures(rollout: Rollout, stageIndex: number): number {
+  return Object.values(rollout.nodes).filter((node) => node.stageIndex === stageIndex && node.status === 'Failed')
+    .length;
+}

@@ -1,0 +1,8 @@
+export interface BenchOptions {
+  /** A short run with smaller parameters, to check that the benchmark works. */
+  readonly quick: boolean;
+}
+
+export type Benchmark = (options: BenchOptions) => Promise<Record<string, unknown>>;
+
+export const benchmarks: Record<string, Benchmark> = {};
