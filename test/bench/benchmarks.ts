@@ -1,3 +1,5 @@
+import { runKubeSimBench } from './kube-sim.bench.js';
+
 export interface BenchOptions {
   /** A short run with smaller parameters, to check that the benchmark works. */
   readonly quick: boolean;
@@ -5,4 +7,6 @@ export interface BenchOptions {
 
 export type Benchmark = (options: BenchOptions) => Promise<Record<string, unknown>>;
 
-export const benchmarks: Record<string, Benchmark> = {};
+export const benchmarks: Record<string, Benchmark> = {
+  'kube-sim': (options) => runKubeSimBench(options),
+};

@@ -1,0 +1,28 @@
+import { matchesLabelSelector } from './label-selector.js';
+
+describe('LabelSelector objects', () => {
+  it('given no selector, when matching, then nothing matches', () => {
+    expect(matchesLabelSelector(undefined, { app: 'a' })).toBe(false);
+  });
+
+  it('given an empty selector, when matching, then everything matches', () => {
+    expect(matchesLabelSelector({}, {})).toBe(true);
+  });
+
+  it('given matchLabels and expressions, when matching, then all must hold', () => {
+    const selector = {
+      matchLabels: { app: 'log-collector' },
+      matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['canary'] }],
+    };
+    expect(matchesLabelSelector(selector, { app: 'log-collector' })).toBe(true);
+    expect(matchesLabelSelector(selector, { app: 'log-collector', tier: 'canary' })).toBe(false);
+    expect(matchesLabelSelector(selector, { app: 'other' })).toBe(false);
+  });
+
+  it('given Gt and Lt, when matching, then values compare as integers', () => {
+    const selector = { matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['8'] }] };
+    expect(matchesLabelSelector(selector, { cores: '16' })).toBe(true);
+    expect(matchesLabelSelector(selector, { cores: '4' })).toBe(false);
+    expect(matchesLabelSelector(selector, { cores: 'many' })).toBe(false);
+  });
+});
