@@ -1,0 +1,41 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { RollcallConfig } from '#rollcall/config';
+import { EVENT_BUS, InProcessEventBus, KafkaEventBus, type EventBus } from '#rollcall/messaging';
+import { ReadinessRegistry, ROOT_LOGGER } from '#rollcall/observability';
+import type { Logger } from 'pino';
+import { pinoBusLogger } from './pino-bus-logger.js';
+
+/** Kafka when KAFKA_BROKERS is set, otherwise the in-process bus (one process, every role). */
+export function createEventBus(kafka: RollcallConfig['kafka'], logger: Logger): EventBus {
+  const busLogger = pinoBusLogger(logger);
+  if (kafka.brokers === undefined) return new InProcessEventBus(busLogger);
+  return new KafkaEventBus({ brokers: kafka.brokers, clientId: kafka.clientId, logger: busLogger });
+}
+
+/** Provides `EVENT_BUS`, reports it to /readyz and closes it once the HTTP server has stopped. */
+@Module({})
+export class EventBusModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  static forRoot(kafka: RollcallConfig['kafka']): DynamicModule {
+    return {
+      module: EventBusModule,
+      global: true,
+      providers: [
+        { provide: EVENT_BUS, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => createEventBus(kafka, logger) },
+      ],
+      exports: [EVENT_BUS],
+    };
+  }
+
+  onModuleInit(): void {
+    this.readiness.register('event-bus', () => this.bus.isReachable());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+  }
+}

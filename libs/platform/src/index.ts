@@ -1,0 +1,3 @@
+export * from './rollcall-app.js';
+export * from './run-rollcall.js';
+export * from './startup-line.js';

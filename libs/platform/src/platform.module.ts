@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type RollcallConfig } from '#rollcall/config';
+import { ObservabilityModule } from '#rollcall/observability';
+import { PostgresModule } from '#rollcall/postgres';
+import type { Logger } from 'pino';
+import { EventBusModule } from './event-bus.module.js';
+
+export interface PlatformOptions {
+  readonly config: RollcallConfig;
+  readonly logger: Logger;
+  /** Names the process in logs, metrics and PostgreSQL's application_name. */
+  readonly service: string;
+  readonly migrateOnStart: boolean;
+}
+
+/** What every role stands on: configuration, logs, metrics, health, PostgreSQL and the event bus. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config, logger, service } = options;
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot({ logger, service }),
+        PostgresModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          applicationName: `rollcall-${service}`,
+          migrateOnStart: options.migrateOnStart,
+        }),
+        EventBusModule.forRoot(config.kafka),
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfigOrExit, type RollcallRole } from '#rollcall/config';
+import { createRootLogger, enableGracefulShutdown, holdShutdownSignals } from '#rollcall/observability';
+import { createRollcallApp } from './rollcall-app.js';
+import { startupLine } from './startup-line.js';
+
+export interface RunOptions {
+  readonly service: string;
+  /** The roles to run; the all-in-one leaves it to ROLLCALL_ROLES. */
+  readonly roles?: readonly RollcallRole[];
+  readonly migrateOnStart: boolean;
+  /** A role in its own process shares PostgreSQL and Kafka with the others, so both must be given. */
+  readonly standalone: boolean;
+}
+
+const SHARED_SERVICES = {
+  DATABASE_URL: 'a role running as its own process shares PostgreSQL with the other roles',
+  KAFKA_BROKERS: 'a role running as its own process talks to the other roles through Kafka',
+};
+
+/** Boots a Rollcall process: config, app, signals, HTTP; any startup failure is one log line and exit 1. */
+export async function runRollcall(options: RunOptions): Promise<void> {
+  const config = loadConfigOrExit(options.standalone ? { required: SHARED_SERVICES } : {});
+  const roles = options.roles ?? config.roles;
+  const logger = createRootLogger({ level: config.logLevel, service: options.service });
+  let app: NestFastifyApplication | undefined;
+  try {
+    const startup = holdShutdownSignals();
+    app = await createRollcallApp({ ...options, config, logger, roles });
+    if (startup.release()) {
+      logger.info('stop requested while starting, shutting down');
+      await app.close();
+      process.exit(0);
+    }
+    enableGracefulShutdown(app, { logger });
+    await app.listen({ port: config.port, host: config.host });
+    logger.info({ roles, port: config.port, host: config.host }, startupLine(config, roles, config.port));
+  } catch (error) {
+    logger.fatal({ err: error }, `Rollcall could not start: ${error instanceof Error ? error.message : error}`);
+    await app?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
