@@ -2,14 +2,7 @@ import type { V1ObjectMeta } from '@kubernetes/client-node';
 
 /** The resources the simulator serves, by their plural REST name. */
 export type ResourceName =
-  | 'namespaces'
-  | 'nodes'
-  | 'pods'
-  | 'events'
-  | 'daemonsets'
-  | 'controllerrevisions'
-  | 'poddisruptionbudgets'
-  | 'leases';
+  'namespaces' | 'nodes' | 'pods' | 'events' | 'daemonsets' | 'controllerrevisions' | 'poddisruptionbudgets' | 'leases';
 
 /** Any stored object, as it travels over the wire (JSON, camelCase, like the real API server). */
 export interface KubeObject {
@@ -24,6 +17,8 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
 export interface StoreWatchEvent {
   readonly type: WatchEventType;
   readonly object: KubeObject;
+  /** The object's JSON text when the store has it at hand (shared, so a watch stream need not copy). */
+  readonly objectJson?: string;
 }
 
 export interface ListFilter {
@@ -35,10 +30,27 @@ export interface ListFilter {
   readonly fieldSelector?: string;
 }
 
+/** A list filter plus pagination, like `?limit=&continue=` on the real API server. */
+export interface ListOptions extends ListFilter {
+  /** At most this many items; the result then carries a `continue` token when more remain. */
+  readonly limit?: number;
+  /** The token of the previous page. Throws Expired when its resourceVersion was compacted. */
+  readonly continue?: string;
+}
+
 export interface ListResult {
   readonly items: KubeObject[];
   /** The store's resourceVersion at the time of the list, as a decimal string. */
   readonly resourceVersion: string;
+  /** Present when a `limit` cut the list short: pass it back as `continue` for the next page. */
+  readonly continue?: string;
+  /** How many items follow this page (only without selectors, like the real API server). */
+  readonly remainingItemCount?: number;
+}
+
+/** A list page whose items are JSON texts shared with the store: what the HTTP layer writes out. */
+export interface JsonListResult extends Omit<ListResult, 'items'> {
+  readonly items: readonly string[];
 }
 
 export interface DeleteOptions {
@@ -53,7 +65,8 @@ export interface WatchOptions extends ListFilter {
 }
 
 /** Why a store call was refused; the API layer maps each to a Kubernetes Status (code and reason). */
-export type StoreErrorReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Gone' | 'Invalid' | 'BadRequest';
+export type StoreErrorReason =
+  'NotFound' | 'AlreadyExists' | 'Conflict' | 'Gone' | 'Expired' | 'Invalid' | 'BadRequest';
 
 export class StoreError extends Error {
   constructor(
@@ -74,7 +87,9 @@ export interface ClusterStore {
   /** The newest resourceVersion issued, as a decimal string. */
   currentResourceVersion(): string;
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
-  list(resource: ResourceName, filter?: ListFilter): ListResult;
+  list(resource: ResourceName, options?: ListOptions): ListResult;
+  /** Like `list`, without copying: items are the stored objects' JSON texts. */
+  listJson(resource: ResourceName, options?: ListOptions): JsonListResult;
   /** Sets uid, resourceVersion, creationTimestamp and generation (1) when it has a spec. Throws AlreadyExists. */
   create(resource: ResourceName, object: KubeObject): KubeObject;
   /**
