@@ -1,3 +1,4 @@
 export * from './rollcall-app.js';
 export * from './run-rollcall.js';
 export * from './startup-line.js';
+export * from './simulated-cluster.module.js';

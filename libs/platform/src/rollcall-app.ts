@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RollcallConfig, RollcallRole } from '#rollcall/config';
@@ -14,6 +14,8 @@ export interface RollcallAppOptions {
   readonly roles: readonly RollcallRole[];
   /** The api role and the all-in-one own the schema; the other roles wait for it. */
   readonly migrateOnStart: boolean;
+  /** Modules this process adds beside the roles (the all-in-one's simulated cluster). */
+  readonly extraModules?: readonly DynamicModule[];
 }
 
 @Module({})
@@ -23,7 +25,11 @@ class RollcallAppModule {}
 export function createRollcallApp(options: RollcallAppOptions): Promise<NestFastifyApplication> {
   const rootModule = {
     module: RollcallAppModule,
-    imports: [PlatformModule.forRoot(options), ...options.roles.map((role) => ROLE_MODULES[role])],
+    imports: [
+      PlatformModule.forRoot(options),
+      ...(options.extraModules ?? []),
+      ...options.roles.map((role) => ROLE_MODULES[role]),
+    ],
   };
   return NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
     logger: new PinoNestLogger(options.logger.child({ component: 'nest' })),

@@ -1,7 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigOrExit, type RollcallRole } from '#rollcall/config';
 import { createRootLogger, enableGracefulShutdown, holdShutdownSignals } from '#rollcall/observability';
+import type { DynamicModule } from '@nestjs/common';
+import type { SimulatedCluster } from '#rollcall/kube-sim';
 import { createRollcallApp } from './rollcall-app.js';
+import { SimulatedClusterModule, startSimulatedClusterFor } from './simulated-cluster.module.js';
 import { startupLine } from './startup-line.js';
 
 export interface RunOptions {
@@ -11,6 +14,8 @@ export interface RunOptions {
   readonly migrateOnStart: boolean;
   /** A role in its own process shares PostgreSQL and Kafka with the others, so both must be given. */
   readonly standalone: boolean;
+  /** Without a kubeconfig, run against a simulated cluster (the all-in-one's embedded default). */
+  readonly simulateClusterWithoutKubeconfig?: boolean;
 }
 
 const SHARED_SERVICES = {
@@ -20,13 +25,19 @@ const SHARED_SERVICES = {
 
 /** Boots a Rollcall process: config, app, signals, HTTP; any startup failure is one log line and exit 1. */
 export async function runRollcall(options: RunOptions): Promise<void> {
-  const config = loadConfigOrExit(options.standalone ? { required: SHARED_SERVICES } : {});
+  let config = loadConfigOrExit(options.standalone ? { required: SHARED_SERVICES } : {});
   const roles = options.roles ?? config.roles;
   const logger = createRootLogger({ level: config.logLevel, service: options.service });
   let app: NestFastifyApplication | undefined;
+  let cluster: SimulatedCluster | undefined;
   try {
     const startup = holdShutdownSignals();
-    app = await createRollcallApp({ ...options, config, logger, roles });
+    const extraModules: DynamicModule[] = [];
+    if (options.simulateClusterWithoutKubeconfig === true && config.kubeconfig === undefined) {
+      ({ config, cluster } = await startSimulatedClusterFor(config, logger));
+      extraModules.push(SimulatedClusterModule.forCluster(cluster));
+    }
+    app = await createRollcallApp({ ...options, config, logger, roles, extraModules });
     if (startup.release()) {
       logger.info('stop requested while starting, shutting down');
       await app.close();
@@ -38,6 +49,7 @@ export async function runRollcall(options: RunOptions): Promise<void> {
   } catch (error) {
     logger.fatal({ err: error }, `Rollcall could not start: ${error instanceof Error ? error.message : error}`);
     await app?.close().catch(() => undefined);
+    await cluster?.close().catch(() => undefined);
     process.exit(1);
   }
 }
