@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       kafka: { brokers: undefined, clientId: 'rollcall', topicPartitions: 6 },
       kubeconfig: undefined,
       roles: ['api', 'watcher', 'projector', 'orchestrator'],
+      simulatedCluster: { nodes: 36, readyDelayMs: 2000 },
     });
   });
 
@@ -41,6 +42,8 @@ describe('parseConfig', () => {
           KAFKA_TOPIC_PARTITIONS: '12',
           KUBECONFIG: '/etc/kube/config',
           ROLLCALL_ROLES: 'api,projector,api',
+          ROLLCALL_SIM_NODES: '500',
+          ROLLCALL_SIM_READY_DELAY_MS: '250',
         },
         { host: laptop },
       ),
@@ -55,6 +58,7 @@ describe('parseConfig', () => {
       kafka: { brokers: ['kafka-0:9092', 'kafka-1:9092'], clientId: 'rollcall-api', topicPartitions: 12 },
       kubeconfig: '/etc/kube/config',
       roles: ['api', 'projector'],
+      simulatedCluster: { nodes: 500, readyDelayMs: 250 },
     });
   });
 
