@@ -2,6 +2,8 @@ import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
+import { readdirSync } from 'node:fs';
+import { migrationsDir } from './migrations-dir.js';
 import { runMigrations } from './run-migrations.js';
 
 jest.setTimeout(60_000);
@@ -21,7 +23,9 @@ describe('runMigrations on a real PostgreSQL', () => {
     const first = await runMigrations({ url, logger, schema });
     const second = await runMigrations({ url, logger, schema });
 
-    expect(first).toEqual(['1763905000000_consumer-positions']);
+    const files = readdirSync(migrationsDir()).filter((file) => file.endsWith('.sql'));
+    expect(first).toEqual(files.sort().map((file) => file.replace(/\.sql$/, '')));
+    expect(first).toContain('1763905000000_consumer-positions');
     expect(second).toEqual([]);
   });
 
