@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       kafka: { brokers: undefined, clientId: 'rollcall', topicPartitions: 6 },
       kubeconfig: undefined,
       roles: ['api', 'watcher', 'projector', 'orchestrator'],
+      adminToken: undefined,
       simulatedCluster: { nodes: 36, readyDelayMs: 2000 },
     });
   });
@@ -42,6 +43,7 @@ describe('parseConfig', () => {
           KAFKA_TOPIC_PARTITIONS: '12',
           KUBECONFIG: '/etc/kube/config',
           ROLLCALL_ROLES: 'api,projector,api',
+          ROLLCALL_ADMIN_TOKEN: 'rc_first-admin',
           ROLLCALL_SIM_NODES: '500',
           ROLLCALL_SIM_READY_DELAY_MS: '250',
         },
@@ -58,6 +60,7 @@ describe('parseConfig', () => {
       kafka: { brokers: ['kafka-0:9092', 'kafka-1:9092'], clientId: 'rollcall-api', topicPartitions: 12 },
       kubeconfig: '/etc/kube/config',
       roles: ['api', 'projector'],
+      adminToken: 'rc_first-admin',
       simulatedCluster: { nodes: 500, readyDelayMs: 250 },
     });
   });

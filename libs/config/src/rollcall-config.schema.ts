@@ -23,6 +23,7 @@ export function rollcallConfigSchema(host: HostFacts) {
       KAFKA_TOPIC_PARTITIONS: wholeNumber(1, 10000).default(6),
       KUBECONFIG: nonBlank().optional(),
       ROLLCALL_ROLES: commaList(ROLLCALL_ROLES).default([...ROLLCALL_ROLES]),
+      ROLLCALL_ADMIN_TOKEN: nonBlank().optional(),
       ROLLCALL_SIM_NODES: wholeNumber(1, 5000).default(36),
       ROLLCALL_SIM_READY_DELAY_MS: wholeNumber(0, 600000).default(2000),
     })
@@ -39,6 +40,7 @@ export function rollcallConfigSchema(host: HostFacts) {
       },
       kubeconfig: env.KUBECONFIG,
       roles: env.ROLLCALL_ROLES,
+      adminToken: env.ROLLCALL_ADMIN_TOKEN,
       // The all-in-one runs a simulated cluster of this shape when no kubeconfig is given.
       simulatedCluster: { nodes: env.ROLLCALL_SIM_NODES, readyDelayMs: env.ROLLCALL_SIM_READY_DELAY_MS },
     }));

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RollcallConfig, RollcallRole } from '#rollcall/config';
+import { serveOpenApiDocument } from '#rollcall/http';
 import { PinoNestLogger } from '#rollcall/observability';
 import type { Logger } from 'pino';
 import { ROLE_MODULES } from './roles/role-modules.js';
@@ -22,7 +23,7 @@ export interface RollcallAppOptions {
 class RollcallAppModule {}
 
 /** One Nest app on Fastify: the platform plus the modules of the roles this process runs. */
-export function createRollcallApp(options: RollcallAppOptions): Promise<NestFastifyApplication> {
+export async function createRollcallApp(options: RollcallAppOptions): Promise<NestFastifyApplication> {
   const rootModule = {
     module: RollcallAppModule,
     imports: [
@@ -31,9 +32,11 @@ export function createRollcallApp(options: RollcallAppOptions): Promise<NestFast
       ...options.roles.map((role) => ROLE_MODULES[role]),
     ],
   };
-  return NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
     logger: new PinoNestLogger(options.logger.child({ component: 'nest' })),
     // Let startup errors reach the caller, which logs one line and exits 1, instead of aborting.
     abortOnError: false,
   });
+  if (options.roles.includes('api')) serveOpenApiDocument(app);
+  return app;
 }
