@@ -1,0 +1,59 @@
+import { jest } from '@jest/globals';
+import { createTestSchema, type TestSchema } from '#rollcall/testing';
+import { inTransaction } from '../batch/transaction.js';
+import { recordEvents } from '../batch/record-events.js';
+import { nodeEvent } from '../testing/cluster-events.fixtures.js';
+import { verifyStoredChain } from './history.reader.js';
+
+jest.setTimeout(60_000);
+
+const CHAIN = 'rollcall.cluster.v1/0';
+
+/** Runs SQL with triggers off, as a superuser could: the chain, not the trigger, must catch it. */
+async function tamper(schema: TestSchema, sql: string): Promise<void> {
+  const client = await schema.pool.connect();
+  try {
+    await client.query('SET session_replication_role = replica');
+    await client.query(sql);
+  } finally {
+    await client.query('RESET session_replication_role');
+    client.release();
+  }
+}
+
+describe('history tampering', () => {
+  let schema: TestSchema;
+
+  beforeEach(async () => {
+    schema = await createTestSchema(process.env.DATABASE_URL ?? '');
+    await schema.pool.query('SELECT ensure_history_partitions(now(), 1)');
+    const events = [10, 11, 12, 13].map((version) => nodeEvent('node-a', version));
+    await inTransaction(schema.pool, (client) => recordEvents(client, CHAIN, events, new Date().toISOString()));
+  });
+
+  afterEach(async () => {
+    await schema.drop();
+  });
+
+  it('refuses updates, deletes and truncation of the history', async () => {
+    await expect(schema.pool.query(`UPDATE history SET type = 'x' WHERE seq = 2`)).rejects.toThrow(/append-only/);
+    await expect(schema.pool.query('DELETE FROM history WHERE seq = 2')).rejects.toThrow(/append-only/);
+    await expect(schema.pool.query('TRUNCATE history')).rejects.toThrow(/append-only/);
+    expect(await verifyStoredChain(schema.pool, CHAIN)).toMatchObject({ ok: true, verified: 4 });
+  });
+
+  it('detects a row changed behind the trigger', async () => {
+    await tamper(schema, `UPDATE history SET data = jsonb_set(data, '{ready}', 'false') WHERE seq = 2`);
+    expect(await verifyStoredChain(schema.pool, CHAIN)).toEqual({ ok: false, verified: 1, seq: 2, reason: 'changed' });
+  });
+
+  it('detects a row removed behind the trigger', async () => {
+    await tamper(schema, 'DELETE FROM history WHERE seq = 3');
+    expect(await verifyStoredChain(schema.pool, CHAIN)).toEqual({ ok: false, verified: 2, seq: 4, reason: 'missing' });
+  });
+
+  it('detects the newest row removed, against the chain head', async () => {
+    await tamper(schema, 'DELETE FROM history WHERE seq = 4');
+    expect(await verifyStoredChain(schema.pool, CHAIN)).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
+  });
+});

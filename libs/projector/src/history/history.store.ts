@@ -1,0 +1,83 @@
+import { EMPTY_CHAIN_HEAD, type ChainHead, type HistoryEntry } from '#rollcall/domain';
+import type { Pool, PoolClient } from 'pg';
+
+const recordColumns =
+  'chain text, seq bigint, event_id text, type text, schema_version integer, occurred_at timestamptz, ' +
+  'observed_at timestamptz, recorded_at timestamptz, node text, namespace text, daemonset text, rollout_id text, ' +
+  'actor jsonb, correlation_id text, causation_id text, data jsonb, prev_hash text, hash text';
+
+const columnNames = recordColumns.replace(/ [a-z]+(,|$)/g, '$1');
+
+/** Locks the chain's head for this transaction (creating it when new) and returns it. */
+export async function lockChainHead(client: PoolClient, chain: string): Promise<ChainHead> {
+  await client.query(
+    'INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3) ON CONFLICT (chain) DO NOTHING',
+    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash],
+  );
+  const head = await client.query<{ last_seq: string; last_hash: string }>(
+    'SELECT last_seq, last_hash FROM history_chain_heads WHERE chain = $1 FOR UPDATE',
+    [chain],
+  );
+  return { seq: Number(head.rows[0].last_seq), hash: head.rows[0].last_hash };
+}
+
+/** The ids among `eventIds` that the chain already holds. */
+export async function recordedEventIds(
+  client: PoolClient,
+  chain: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const found = await client.query<{ event_id: string }>(
+    'SELECT event_id FROM history_chain_entries WHERE chain = $1 AND event_id = ANY($2::text[])',
+    [chain, eventIds],
+  );
+  return new Set(found.rows.map((row) => row.event_id));
+}
+
+/** Appends linked entries in two multi-row inserts and moves the head; the caller holds the head lock. */
+export async function appendEntries(
+  client: PoolClient,
+  chain: string,
+  entries: readonly HistoryEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const records = entries.map((entry) => ({
+    chain: entry.chain,
+    seq: entry.seq,
+    event_id: entry.eventId,
+    type: entry.type,
+    schema_version: entry.schemaVersion,
+    occurred_at: entry.occurredAt,
+    observed_at: entry.observedAt,
+    recorded_at: entry.recordedAt,
+    node: entry.node,
+    namespace: entry.namespace,
+    daemonset: entry.daemonset,
+    rollout_id: entry.rolloutId,
+    actor: entry.actor,
+    correlation_id: entry.correlationId,
+    causation_id: entry.causationId,
+    data: entry.data,
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  }));
+  const json = JSON.stringify(records);
+  await client.query(
+    'INSERT INTO history_chain_entries (chain, seq, event_id) SELECT chain, seq, event_id FROM jsonb_to_recordset($1::jsonb) AS r(chain text, seq bigint, event_id text)',
+    [json],
+  );
+  await client.query(
+    `INSERT INTO history (${columnNames}) SELECT ${columnNames} FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns})`,
+    [json],
+  );
+  const last = entries[entries.length - 1];
+  await client.query(
+    'UPDATE history_chain_heads SET last_seq = $2, last_hash = $3, updated_at = now() WHERE chain = $1',
+    [chain, last.seq, last.hash],
+  );
+}
+
+/** Monthly partitions from `from` on; outside the batch transaction, as creating one locks the parent table. */
+export async function ensureHistoryPartitions(pool: Pool, from: Date, months: number): Promise<void> {
+  await pool.query('SELECT ensure_history_partitions($1, $2)', [from, months]);
+}
