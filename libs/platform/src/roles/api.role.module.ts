@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from '#rollcall/audit-api';
 import { AuthModule } from '#rollcall/auth';
 import { HttpConventionsModule } from '#rollcall/http';
 
 /** The api role; REST, ChatOps and dashboard modules join it through `imports`, in its own process and in the all-in-one alike. */
-@Module({ imports: [HttpConventionsModule, AuthModule.forRoot()] })
+@Module({ imports: [HttpConventionsModule, AuthModule.forRoot(), AuditApiModule] })
 export class ApiRoleModule {}
