@@ -29,7 +29,11 @@ export default {
       ...common,
       ...withInfrastructure,
       displayName: 'integration',
-      testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/**/*.int-spec.ts',
+        '<rootDir>/libs/**/*.int-spec.ts',
+        '<rootDir>/test/integration/**/*.int-spec.ts',
+      ],
     },
     {
       ...common,
