@@ -1,6 +1,6 @@
 import type { Envelope } from '#rollcall/domain';
+import { inTransaction } from '#rollcall/postgres';
 import type { Pool } from 'pg';
-import { inTransaction } from './batch/transaction.js';
 import { historyEntryOf, HISTORY_COLUMNS, type HistoryRow } from './history/history.reader.js';
 import { WATCH_GAP_TYPE } from './history/watch-gap.js';
 import { applyProjections } from './projections/apply-projections.js';

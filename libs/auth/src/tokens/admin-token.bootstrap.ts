@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { PG_POOL } from '#rollcall/postgres';
+import { inTransaction, PG_POOL } from '#rollcall/postgres';
 import type pg from 'pg';
 import { ACTION_RECORDER, type ActionRecorder } from '../actions/action-recorder.port.js';
 import { ApiTokenRepository } from './api-token.repository.js';
-import { inTransaction } from './in-transaction.js';
 import { generateTokenSecret, hashTokenSecret, looksLikeToken } from './token-secret.js';
 
 export interface AdminTokenOptions {

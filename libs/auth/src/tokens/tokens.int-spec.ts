@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpConventionsModule, serveOpenApiDocument } from '#rollcall/http';
 import { PG_POOL } from '#rollcall/postgres';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
+import { createTestSchema, httpClient, type TestSchema } from '#rollcall/testing';
 import { AuthModule } from '../auth.module.js';
 import { generateTokenSecret } from './token-secret.js';
 
@@ -24,24 +24,8 @@ interface Problem {
   errors?: { field: string; reason: string }[];
 }
 
-async function call(
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+  return httpClient(base)(method, path, { token, body, headers });
 }
 
 async function tokenCount(): Promise<number> {

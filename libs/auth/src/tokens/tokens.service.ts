@@ -7,14 +7,13 @@ import {
   type Page,
   type PageQuery,
 } from '#rollcall/http';
-import { PG_POOL } from '#rollcall/postgres';
+import { inTransaction, PG_POOL } from '#rollcall/postgres';
 import type pg from 'pg';
 import { ACTION_RECORDER, type ActionRecorder } from '../actions/action-recorder.port.js';
 import type { Actor } from '../actor.js';
 import { AuthException, AuthExceptionCode } from '../auth.exception.js';
 import { toTokenView, type ApiTokenView } from './api-token.js';
 import { ApiTokenRepository } from './api-token.repository.js';
-import { inTransaction } from './in-transaction.js';
 import { generateTokenSecret, hashTokenSecret } from './token-secret.js';
 import type { CreateTokenRequest } from './token-request.schema.js';
 

@@ -1,4 +1,4 @@
-import { matchesLabelSelector } from './label-selector.js';
+import { matchesLabelSelector, matchesRequirement, toParsedLabelSelector } from './label-selector.js';
 
 describe('LabelSelector objects', () => {
   it('given no selector, when matching, then nothing matches', () => {
@@ -24,5 +24,28 @@ describe('LabelSelector objects', () => {
     expect(matchesLabelSelector(selector, { cores: '16' })).toBe(true);
     expect(matchesLabelSelector(selector, { cores: '4' })).toBe(false);
     expect(matchesLabelSelector(selector, { cores: 'many' })).toBe(false);
+  });
+
+  it('given a structured selector, when converted, then it is the requirement list a string selector parses to', () => {
+    const selector = {
+      matchLabels: { app: 'log-collector' },
+      matchExpressions: [
+        { key: 'tier', operator: 'NotIn', values: ['canary'] },
+        { key: 'spot', operator: 'DoesNotExist' },
+        { key: 'cores', operator: 'Lt', values: ['64'] },
+      ],
+    };
+    expect(toParsedLabelSelector(selector)).toEqual([
+      { key: 'app', operator: 'in', values: ['log-collector'] },
+      { key: 'tier', operator: 'notin', values: ['canary'] },
+      { key: 'spot', operator: 'doesnotexist' },
+      { key: 'cores', operator: 'lt', value: 64 },
+    ]);
+  });
+
+  it('given an unknown operator or a bound that is not an integer, when matching, then nothing matches', () => {
+    expect(matchesRequirement({ cores: '16' }, { key: 'cores', operator: 'Gt', values: ['eight'] })).toBe(false);
+    expect(matchesRequirement({ cores: '16' }, { key: 'cores', operator: 'Gt' })).toBe(false);
+    expect(matchesRequirement({ cores: '16' }, { key: 'cores', operator: 'Near', values: ['16'] })).toBe(false);
   });
 });

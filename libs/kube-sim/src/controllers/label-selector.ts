@@ -1,41 +1,59 @@
+import {
+  matchesLabels,
+  parseLabelInteger,
+  type LabelRequirement,
+  type LabelSelector as ParsedLabelSelector,
+} from '../store/label-selector.js';
 import type { LabelSelector, Requirement } from './kube-wire.types.js';
 
 type Labels = Readonly<Record<string, string>> | undefined;
 
-/** One requirement of a label selector or a node selector term (In, NotIn, Exists, DoesNotExist, Gt, Lt). */
-export function matchesRequirement(labels: Labels, requirement: Requirement): boolean {
-  const value = labels?.[requirement.key];
+// An empty `in` set holds no value: the stand-in for an operator or bound the API server would reject.
+const matchesNothing = (key: string): LabelRequirement => ({ key, operator: 'in', values: [] });
+
+/** One structured requirement (In, NotIn, Exists, DoesNotExist, Gt, Lt) in the store's parsed form. */
+export function toLabelRequirement(requirement: Requirement): LabelRequirement {
+  const { key } = requirement;
   const values = requirement.values ?? [];
   switch (requirement.operator) {
     case 'In':
-      return value !== undefined && values.includes(value);
+      return { key, operator: 'in', values };
     case 'NotIn':
-      return value === undefined || !values.includes(value);
+      return { key, operator: 'notin', values };
     case 'Exists':
-      return value !== undefined;
+      return { key, operator: 'exists' };
     case 'DoesNotExist':
-      return value === undefined;
+      return { key, operator: 'doesnotexist' };
     case 'Gt':
-    case 'Lt':
-      return compareAsIntegers(value, values[0], requirement.operator);
+    case 'Lt': {
+      const bound = parseLabelInteger(values[0]);
+      if (bound === undefined) return matchesNothing(key);
+      return { key, operator: requirement.operator === 'Gt' ? 'gt' : 'lt', value: bound };
+    }
     default:
-      return false;
+      return matchesNothing(key);
   }
 }
 
-function compareAsIntegers(value: string | undefined, bound: string | undefined, operator: 'Gt' | 'Lt'): boolean {
-  if (value === undefined || bound === undefined) return false;
-  const left = Number.parseInt(value, 10);
-  const right = Number.parseInt(bound, 10);
-  if (Number.isNaN(left) || Number.isNaN(right)) return false;
-  return operator === 'Gt' ? left > right : left < right;
+/** A metav1.LabelSelector as the store's requirement list: matchLabels are `in` requirements of one value. */
+export function toParsedLabelSelector(selector: LabelSelector): ParsedLabelSelector {
+  return [
+    ...Object.entries(selector.matchLabels ?? {}).map(([key, value]): LabelRequirement => ({
+      key,
+      operator: 'in',
+      values: [value],
+    })),
+    ...(selector.matchExpressions ?? []).map(toLabelRequirement),
+  ];
+}
+
+/** One requirement of a label selector or a node selector term. */
+export function matchesRequirement(labels: Labels, requirement: Requirement): boolean {
+  return matchesLabels([toLabelRequirement(requirement)], labels);
 }
 
 /** metav1.LabelSelector semantics: an empty selector matches everything; an absent one matches nothing. */
 export function matchesLabelSelector(selector: LabelSelector | undefined, labels: Labels): boolean {
   if (selector === undefined) return false;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels?.[key] !== value) return false;
-  }
-  return (selector.matchExpressions ?? []).every((requirement) => matchesRequirement(labels, requirement));
+  return matchesLabels(toParsedLabelSelector(selector), labels);
 }

@@ -35,6 +35,14 @@ describe('label selector', () => {
     expect(matches('rank>3', { rank: '3' })).toBe(false);
   });
 
+  it('compares only base-10 integer label values with > and <, like strconv.ParseInt', () => {
+    expect(matches('rank<5', { rank: '-2' })).toBe(true);
+    expect(matches('rank<5', { rank: '' })).toBe(false);
+    expect(matches('rank>3', { rank: '16abc' })).toBe(false);
+    expect(matches('rank>3', { rank: '1e3' })).toBe(false);
+    expect(matches('rank>3', {})).toBe(false);
+  });
+
   it('rejects malformed selectors', () => {
     expect(() => parseLabelSelector('a in b')).toThrow(/unable to parse/);
     expect(() => parseLabelSelector('a in (b')).toThrow(/unable to parse/);

@@ -77,22 +77,31 @@ export const parseLabelSelector = (text: string | undefined): LabelSelector => {
   return requirements;
 };
 
+/** A label value as an integer the way the API server reads it (strconv.ParseInt, base 10); else undefined. */
+export const parseLabelInteger = (text: string | undefined): number | undefined =>
+  text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
+
+const compareAsInteger = (value: string | undefined, bound: number, operator: 'gt' | 'lt'): boolean => {
+  const integer = parseLabelInteger(value);
+  if (integer === undefined) return false;
+  return operator === 'gt' ? integer > bound : integer < bound;
+};
+
 const matchesRequirement = (requirement: LabelRequirement, labels: Readonly<Record<string, string>>): boolean => {
   const present = Object.hasOwn(labels, requirement.key);
-  const value = labels[requirement.key];
+  const value = present ? labels[requirement.key] : undefined;
   switch (requirement.operator) {
     case 'exists':
       return present;
     case 'doesnotexist':
       return !present;
     case 'in':
-      return present && requirement.values.includes(value);
+      return value !== undefined && requirement.values.includes(value);
     case 'notin':
-      return !present || !requirement.values.includes(value);
+      return value === undefined || !requirement.values.includes(value);
     case 'gt':
-      return present && Number(value) > requirement.value;
     case 'lt':
-      return present && Number(value) < requirement.value;
+      return compareAsInteger(value, requirement.value, requirement.operator);
   }
 };
 

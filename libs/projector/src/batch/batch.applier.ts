@@ -1,10 +1,10 @@
 import type { DeliveredBatch } from '#rollcall/messaging';
+import { inTransaction } from '#rollcall/postgres';
 import type { Pool } from 'pg';
 import { ensureHistoryPartitions } from '../history/history.store.js';
 import type { ProjectorMetrics } from '../projector.metrics.js';
 import { lockPosition, storePosition } from './consumer-positions.js';
 import { recordEvents } from './record-events.js';
-import { inTransaction } from './transaction.js';
 
 /** The hash chain a partition's events extend: one per topic-partition, so projectors scale out. */
 export const chainOf = (topic: string, partition: number): string => `${topic}/${partition}`;

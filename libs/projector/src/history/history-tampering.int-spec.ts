@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
+import { inTransaction } from '#rollcall/postgres';
 import { createTestSchema, type TestSchema } from '#rollcall/testing';
-import { inTransaction } from '../batch/transaction.js';
 import { recordEvents } from '../batch/record-events.js';
 import { nodeEvent } from '../testing/cluster-events.fixtures.js';
 import { verifyStoredChain } from './history.reader.js';

@@ -1,5 +1,5 @@
 import type { PodDeleted, PodObserved } from '#rollcall/domain';
-import { resourceVersionOf } from './resource-version.js';
+import { OBSERVATION_COLUMNS, observedRow } from './observed-row.js';
 import type { ProjectionTable } from './upsert-statement.js';
 import type { ProjectedRow } from './upsert-waves.js';
 
@@ -24,9 +24,7 @@ export const daemonsetNodeStateTable: ProjectionTable = {
     restarts: 'integer',
     waiting_reason: 'text',
     revision_since: 'timestamptz',
-    resource_version: 'bigint',
-    last_seen_at: 'timestamptz',
-    deleted_at: 'timestamptz',
+    ...OBSERVATION_COLUMNS,
   },
   key: ['namespace', 'daemonset', 'node'],
   // During a surge two pods share a node: the deletion of the old one must not tombstone the new one.
@@ -42,33 +40,26 @@ export const daemonsetNodeStateTable: ProjectionTable = {
 /** DaemonSet pods only: a pod with no owning DaemonSet or no node has no place in this table. */
 export function projectPod(event: PodObserved | PodDeleted): ProjectedRow | null {
   const { data } = event;
-  const resourceVersion = resourceVersionOf(data.resourceVersion);
-  if (resourceVersion === null || data.owner === null || data.nodeName === null) return null;
-  const deleted = event.type === 'PodDeleted';
-  return {
+  if (data.owner === null || data.nodeName === null) return null;
+  const placement = {
     key: `${data.namespace}/${data.owner.name}/${data.nodeName}`,
     partitionKey: data.nodeName,
-    identity: data.uid,
-    resourceVersion,
-    deleted,
-    row: {
-      namespace: data.namespace,
-      daemonset: data.owner.name,
-      node: data.nodeName,
-      pod_name: data.name,
-      pod_uid: data.uid,
-      revision_hash: data.revisionHash,
-      template_generation: data.templateGeneration,
-      images: data.containers.map((container) => container.image),
-      containers: data.containers,
-      phase: data.phase,
-      ready: data.ready,
-      restarts: data.restartCount,
-      waiting_reason: data.waitingReason,
-      revision_since: event.observedAt,
-      resource_version: resourceVersion.toString(),
-      last_seen_at: event.observedAt,
-      deleted_at: deleted ? event.occurredAt : null,
-    },
+    deleted: event.type === 'PodDeleted',
   };
+  return observedRow(event, placement, {
+    namespace: data.namespace,
+    daemonset: data.owner.name,
+    node: data.nodeName,
+    pod_name: data.name,
+    pod_uid: data.uid,
+    revision_hash: data.revisionHash,
+    template_generation: data.templateGeneration,
+    images: data.containers.map((container) => container.image),
+    containers: data.containers,
+    phase: data.phase,
+    ready: data.ready,
+    restarts: data.restartCount,
+    waiting_reason: data.waitingReason,
+    revision_since: event.observedAt,
+  });
 }

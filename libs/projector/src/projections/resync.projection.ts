@@ -1,6 +1,7 @@
 import type { ClusterResourceKind, ResyncCompleted, ResyncPartitionSeen } from '#rollcall/domain';
 import type { PoolClient } from 'pg';
 import type { GapSource, VanishedObject } from './detected-gap.js';
+import { resourceVersionOf } from './resource-version.js';
 
 interface KindTable {
   readonly table: string;
@@ -48,7 +49,7 @@ export async function applyPartitionSeen(client: PoolClient, marker: ResyncParti
  */
 export async function applyResyncCompleted(client: PoolClient, marker: ResyncCompleted): Promise<VanishedObject[]> {
   const { table, keyOf, uidColumn } = kindTables[marker.data.kind];
-  if (!/^\d{1,18}$/.test(marker.data.resourceVersion)) return [];
+  if (resourceVersionOf(marker.data.resourceVersion) === null) return [];
   await client.query(
     `INSERT INTO resync_completions AS c (kind, relist_id, resource_version, partition_keys, marker_id, correlation_id, occurred_at, observed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

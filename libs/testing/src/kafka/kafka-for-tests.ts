@@ -1,5 +1,6 @@
 import type { ProvidedKafka } from '../provided-service.js';
-import { dockerAnswers, startKafkaContainer } from './kafka-testcontainer.js';
+import { dockerEngineAnswers } from '../docker-engine.js';
+import { startKafkaContainer } from './kafka-testcontainer.js';
 import { startLocalKafkaBroker } from './local-kafka-broker.js';
 
 export { uniqueTopicPrefix } from './unique-topic-prefix.js';
@@ -11,6 +12,6 @@ export { uniqueTopicPrefix } from './unique-topic-prefix.js';
 export async function startKafkaForTests(): Promise<ProvidedKafka> {
   const fromEnvironment = process.env.KAFKA_BROKERS;
   if (fromEnvironment) return { provider: 'env', brokers: fromEnvironment, stop: async () => undefined };
-  if (await dockerAnswers()) return startKafkaContainer();
+  if (await dockerEngineAnswers()) return startKafkaContainer();
   return startLocalKafkaBroker();
 }

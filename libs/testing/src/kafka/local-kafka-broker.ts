@@ -4,8 +4,8 @@ import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '#rollcall/postgres';
 import type { ProvidedKafka } from '../provided-service.js';
-import { freeLoopbackPort } from './free-port.js';
 import { log4j2Properties, serverProperties } from './kafka-broker-config.js';
 import { findJava17 } from './java-runtime.js';
 import { kafkaJars, kafkaVersion } from './kafka-jars.js';
@@ -28,7 +28,7 @@ export async function startLocalKafkaBroker(): Promise<ProvidedKafka> {
   const java = await findJava17();
   const libs = await kafkaJars();
   const home = await mkdtemp(join(tmpdir(), 'rollcall-kafka-'));
-  const ports = { broker: await freeLoopbackPort(), controller: await freeLoopbackPort() };
+  const ports = { broker: await freePort(), controller: await freePort() };
   const files = {
     properties: join(home, 'server.properties'),
     log4j: join(home, 'log4j2.properties'),

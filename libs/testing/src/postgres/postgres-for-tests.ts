@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DISPOSABLE_POSTGRES_SETTINGS, startEmbeddedPostgres } from '#rollcall/postgres';
 import { pino } from 'pino';
 import type { ProvidedPostgres } from '../provided-service.js';
-import { dockerEngineAnswers } from './docker-engine.js';
+import { dockerEngineAnswers } from '../docker-engine.js';
 
 export * from './test-schema.js';
 

@@ -4,12 +4,13 @@ import type pg from 'pg';
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('begin');
+    await client.query('BEGIN');
     const result = await work(client);
-    await client.query('commit');
+    await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('rollback').catch(() => undefined);
+    // The rollback's own failure (a dead connection) must not hide the error that caused it.
+    await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
