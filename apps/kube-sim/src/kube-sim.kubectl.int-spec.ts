@@ -38,7 +38,7 @@ describe('the kube-sim CLI with kubectl (DaemonSet controller and disruption rul
   let kubeconfig: string;
   let cli: { child: ChildProcess; output: () => string };
   const kubectl = async (...args: string[]) => {
-    const result = await runKubectl(kubeconfig, ['-n', 'kube-system', ...args]);
+    const result = await runKubectl(kubeconfig, ['-n', 'default', ...args]);
     if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
     return result.stdout;
   };
@@ -112,12 +112,12 @@ describe('the kube-sim CLI with kubectl (DaemonSet controller and disruption rul
       const file = join(directory, `eviction-${name}.json`);
       await writeFile(
         file,
-        JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'kube-system' } }),
+        JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'default' } }),
       );
       return runKubectl(kubeconfig, [
         'create',
         '--raw',
-        `/api/v1/namespaces/kube-system/pods/${name}/eviction`,
+        `/api/v1/namespaces/default/pods/${name}/eviction`,
         '-f',
         file,
       ]);

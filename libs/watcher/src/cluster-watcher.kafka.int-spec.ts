@@ -55,6 +55,6 @@ describe('ClusterWatcher publishing to Kafka', () => {
       collector.messages.filter((message) => message.envelope.type === type).map((m) => m.key);
     expect(keyOf('NodeObserved').sort()).toEqual(['node-0001', 'node-0002', 'node-0003']);
     expect(keyOf('PodObserved').every((key) => key.startsWith('node-'))).toBe(true);
-    expect(keyOf('DaemonSetObserved')).toEqual(['kube-system/log-collector']);
+    expect(keyOf('DaemonSetObserved')).toEqual(['default/log-collector']);
   });
 });

@@ -10,7 +10,7 @@ import { buildNode, DEFAULT_ZONES } from './node.factory.js';
 export interface SimulatedClusterOptions {
   readonly nodes: number;
   readonly readyDelayMs: number;
-  /** Adds the `log-collector` DaemonSet (kube-system) and its PodDisruptionBudget. */
+  /** Adds the `log-collector` DaemonSet (namespace default) and its PodDisruptionBudget. */
   readonly seed: boolean;
   readonly host?: string;
   readonly port?: number;

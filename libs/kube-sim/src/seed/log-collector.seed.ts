@@ -1,7 +1,8 @@
 import type { ClusterStore } from '../store/cluster-store.port.js';
 import type { DaemonSetWire, PdbWire } from '../controllers/kube-wire.types.js';
 
-export const LOG_COLLECTOR = { namespace: 'kube-system', name: 'log-collector', image: 'busybox:1.36' } as const;
+// Namespace and container name match the rollout request example of the README and the API docs.
+export const LOG_COLLECTOR = { namespace: 'default', name: 'log-collector', image: 'busybox:1.36' } as const;
 
 /** The DaemonSet example of the Kubernetes documentation (fluentd-elasticsearch), as `log-collector` on busybox. */
 export function logCollectorDaemonSet(): DaemonSetWire {
@@ -19,7 +20,7 @@ export function logCollectorDaemonSet(): DaemonSetWire {
           tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
           containers: [
             {
-              name: 'collector',
+              name: LOG_COLLECTOR.name,
               image: LOG_COLLECTOR.image,
               command: ['sh', '-c', 'tail -F /var/log/*.log'],
               resources: { limits: { memory: '200Mi' }, requests: { cpu: '100m', memory: '200Mi' } },
