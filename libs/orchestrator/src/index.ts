@@ -1,0 +1,12 @@
+export * from './clock.js';
+export * from './rollout.errors.js';
+export * from './orchestrator.settings.js';
+export * from './orchestrator.factory.js';
+export * from './orchestrator.module.js';
+export { OrchestratorRuntime } from './runtime/orchestrator.runtime.js';
+export { RolloutService, type RolloutPage } from './service/rollout.service.js';
+export type { RolloutCommandKind, RolloutCommandRequest } from './service/rollout-command.request.js';
+export type { RolloutFilters } from './service/rollout.read-model.js';
+export type { RolloutNodeView, RolloutSummary, RolloutView } from './service/rollout.view.js';
+export { ROLLOUT_TOPIC, ROLLOUT_NOTIFICATION_TOPIC } from './store/rollout-topics.js';
+export { RolloutEventStore, type AppendRequest, type LoadedRollout } from './store/rollout-event.store.js';

@@ -1,0 +1,71 @@
+import {
+  nodeList,
+  type Actor,
+  type DaemonSetRef,
+  type NodeStatus,
+  type Rollout,
+  type RolloutSpec,
+  type RolloutStatus,
+} from '#rollcall/domain';
+
+/** A rollout as the API shows it in lists. */
+export interface RolloutSummary {
+  readonly id: string;
+  readonly daemonSet: DaemonSetRef;
+  readonly status: RolloutStatus;
+  readonly requestedBy: Actor;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface RolloutNodeView {
+  readonly name: string;
+  readonly stage: string;
+  readonly batch: number;
+  readonly status: NodeStatus;
+  readonly podRevisionHash: string | null;
+  readonly failure: string | null;
+}
+
+/** A rollout with its progress, for one rollout's page; never a database row. */
+export interface RolloutView extends RolloutSummary {
+  readonly version: number;
+  readonly spec: RolloutSpec;
+  readonly direction: 'forward' | 'back';
+  readonly pausedReason: string | null;
+  readonly currentStage: string | null;
+  readonly originalRevisionHash: string;
+  readonly targetRevisionHash: string | null;
+  readonly stages: readonly { readonly name: string; readonly batchSize: number; readonly nodes: readonly string[] }[];
+  readonly nodes: readonly RolloutNodeView[];
+}
+
+export function rolloutView(summary: RolloutSummary, rollout: Rollout, version: number): RolloutView {
+  const phase = rollout.phase;
+  const active = phase.status === 'Paused' ? phase.previous : phase;
+  const stageIndex = 'stageIndex' in active ? active.stageIndex : null;
+  return {
+    ...summary,
+    status: phase.status,
+    version,
+    spec: rollout.spec,
+    direction: rollout.direction,
+    pausedReason: phase.status === 'Paused' ? phase.reason : null,
+    currentStage: stageIndex === null ? null : (rollout.stages[stageIndex]?.name ?? null),
+    originalRevisionHash: rollout.originalRevisionHash,
+    targetRevisionHash: rollout.targetRevisionHash,
+    stages: rollout.stages.map((stage) => ({
+      name: stage.name,
+      batchSize: stage.batchSize,
+      nodes: stage.batches.flat(),
+    })),
+    nodes: nodeList(rollout).map((node) => ({
+      name: node.name,
+      stage: rollout.stages[node.stageIndex]?.name ?? '',
+      batch: node.batchIndex,
+      status: node.status,
+      podRevisionHash: node.pod?.revisionHash ?? null,
+      failure: node.failure,
+    })),
+  };
+}

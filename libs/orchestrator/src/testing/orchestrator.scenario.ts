@@ -1,0 +1,101 @@
+import {
+  clusterClients,
+  createSimulatedCluster,
+  daemonSetManifest,
+  rolloutDone,
+  waitUntil,
+  type ClusterClients,
+  type SimulatedCluster,
+} from '#rollcall/kube-sim';
+import { loadKubeConfig } from '#rollcall/kube';
+import { InProcessEventBus } from '#rollcall/messaging';
+import { createTestSchema, type TestSchema } from '#rollcall/testing';
+import type { V1Pod } from '@kubernetes/client-node';
+import { pino } from 'pino';
+import { createOrchestrator, type Orchestrator } from '../orchestrator.factory.js';
+import type { OrchestratorSettings } from '../orchestrator.settings.js';
+
+export const NAMESPACE = 'default';
+export const alice = { kind: 'user', id: 'alice' } as const;
+export const bob = { kind: 'user', id: 'bob' } as const;
+export const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+
+/** Fast loops, so tests see lease takeovers and timers within seconds. */
+export const FAST: Partial<OrchestratorSettings> = {
+  leaseTtlMs: 1_500,
+  superviseEveryMs: 300,
+  timerPollMs: 100,
+  relayPollMs: 100,
+  effectRetryMs: 300,
+};
+
+/** A real PostgreSQL schema, an in-process bus and a simulated cluster over HTTP, for one test file. */
+export class OrchestratorScenario {
+  private readonly running: Orchestrator[] = [];
+
+  private constructor(
+    readonly schema: TestSchema,
+    readonly bus: InProcessEventBus,
+    readonly cluster: SimulatedCluster,
+    readonly clients: ClusterClients,
+  ) {}
+
+  static async create(nodes: number, readyDelayMs: number): Promise<OrchestratorScenario> {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set: run through the integration project (npm run test:int)');
+    const schema = await createTestSchema(url);
+    const cluster = await createSimulatedCluster({ nodes, readyDelayMs, seed: false, host: '127.0.0.1', port: 0 });
+    return new OrchestratorScenario(schema, new InProcessEventBus(), cluster, clusterClients(cluster.url));
+  }
+
+  /** Starts an orchestrator instance on the scenario's schema, with its own pool when `ownPool`. */
+  async startOrchestrator(
+    settings: Partial<OrchestratorSettings> = {},
+    pool = this.schema.pool,
+  ): Promise<Orchestrator> {
+    const orchestrator = createOrchestrator({
+      pool,
+      bus: this.bus,
+      kubeConfig: loadKubeConfig({ serverUrl: this.cluster.url }),
+      logger,
+      settings: { ...FAST, ...settings },
+    });
+    await orchestrator.runtime.start();
+    this.running.push(orchestrator);
+    return orchestrator;
+  }
+
+  async createDaemonSet(name: string): Promise<void> {
+    const strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } };
+    await this.clients.apps.createNamespacedDaemonSet({
+      namespace: NAMESPACE,
+      body: daemonSetManifest(name, { updateStrategy: strategy }),
+    });
+    await waitUntil(() => rolloutDone(this.clients, NAMESPACE, name), Boolean, 20_000);
+  }
+
+  async pods(app: string): Promise<V1Pod[]> {
+    return (await this.clients.core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: `app=${app}` })).items;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.running.map((orchestrator) => orchestrator.runtime.stop().catch(() => undefined)));
+    await this.bus.close();
+    await this.cluster.close();
+    await this.schema.drop();
+  }
+}
+
+export const isReady = (pod: V1Pod): boolean =>
+  pod.metadata?.deletionTimestamp === undefined &&
+  pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') === true;
+
+export function imageSpec(name: string, image: string, strategy: Record<string, unknown>) {
+  return {
+    daemonSet: { namespace: NAMESPACE, name },
+    change: { containers: [{ name: 'main', image }] },
+    strategy,
+    reason: 'integration test',
+    ticket: null,
+  };
+}
