@@ -12,6 +12,7 @@ import { OrchestratorRuntime } from './runtime/orchestrator.runtime.js';
 import { RolloutService } from './service/rollout.service.js';
 
 const ORCHESTRATOR = Symbol('Orchestrator');
+const RUNS_RUNTIME = Symbol('RunsOrchestratorRuntime');
 
 /**
  * Runs the rollout saga runtime (leases, effects, timers, outbox) and exports RolloutService for
@@ -19,9 +20,25 @@ const ORCHESTRATOR = Symbol('Orchestrator');
  */
 @Module({})
 export class OrchestratorModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@Inject(OrchestratorRuntime) private readonly runtime: OrchestratorRuntime) {}
+  constructor(
+    @Inject(OrchestratorRuntime) private readonly runtime: OrchestratorRuntime,
+    @Inject(RUNS_RUNTIME) private readonly runsRuntime: boolean,
+  ) {}
 
+  /** The saga runtime plus RolloutService: the orchestrator role. */
   static forRoot(settings: Partial<OrchestratorSettings> = {}): DynamicModule {
+    return OrchestratorModule.build(settings, true);
+  }
+
+  /**
+   * RolloutService alone, for the api role: commands are appended to the saga store and the
+   * orchestrator role, in this process or another, drives them.
+   */
+  static forService(settings: Partial<OrchestratorSettings> = {}): DynamicModule {
+    return OrchestratorModule.build(settings, false);
+  }
+
+  private static build(settings: Partial<OrchestratorSettings>, runsRuntime: boolean): DynamicModule {
     return {
       module: OrchestratorModule,
       providers: [
@@ -39,16 +56,17 @@ export class OrchestratorModule implements OnApplicationBootstrap, OnModuleDestr
         },
         { provide: RolloutService, inject: [ORCHESTRATOR], useFactory: (o: Orchestrator) => o.service },
         { provide: OrchestratorRuntime, inject: [ORCHESTRATOR], useFactory: (o: Orchestrator) => o.runtime },
+        { provide: RUNS_RUNTIME, useValue: runsRuntime },
       ],
       exports: [RolloutService],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.start();
+    if (this.runsRuntime) await this.runtime.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.runtime.stop();
+    if (this.runsRuntime) await this.runtime.stop();
   }
 }

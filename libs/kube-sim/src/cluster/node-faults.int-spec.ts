@@ -147,7 +147,7 @@ describe('simulated faults', () => {
     );
     expect(pod?.metadata?.labels?.app).toBe('faulty');
     expect((await clients.core.readNode({ name: 'node-0004' })).metadata?.labels?.['topology.kubernetes.io/zone']).toBe(
-      'zone-a',
+      'a',
     );
   });
 });

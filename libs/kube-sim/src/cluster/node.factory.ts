@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { NodeWire } from '../controllers/kube-wire.types.js';
 
-export const DEFAULT_ZONES = ['zone-a', 'zone-b', 'zone-c'];
+// Short zone names, so the README's rollout example (zone "a") selects nodes as written.
+export const DEFAULT_ZONES = ['a', 'b', 'c'];
 export const SIMULATED_KUBELET_VERSION = 'v1.33.1';
 
 export const nodeName = (index: number): string => `node-${String(index).padStart(4, '0')}`;
@@ -32,7 +33,7 @@ export function buildNode(index: number, zones: readonly string[], nowIso: strin
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
         'kubernetes.io/arch': 'amd64',
-        'topology.kubernetes.io/zone': zones[(index - 1) % zones.length] ?? 'zone-a',
+        'topology.kubernetes.io/zone': zones[(index - 1) % zones.length] ?? 'a',
         'node-role.kubernetes.io/worker': '',
       },
     },
