@@ -8,5 +8,8 @@ export { RolloutService, type RolloutPage } from './service/rollout.service.js';
 export type { RolloutCommandKind, RolloutCommandRequest } from './service/rollout-command.request.js';
 export type { RolloutFilters } from './service/rollout.read-model.js';
 export type { RolloutNodeView, RolloutSummary, RolloutView } from './service/rollout.view.js';
+export type { StageApprovalsView, ApprovalView, RejectionView } from './service/rollout-approvals.view.js';
+export type { RolloutAuditView, InterventionView } from './service/rollout-audit.view.js';
+export type { TimelineEntry, TimelinePage } from './service/rollout-timeline.view.js';
 export { ROLLOUT_TOPIC, ROLLOUT_NOTIFICATION_TOPIC } from './store/rollout-topics.js';
 export { RolloutEventStore, type AppendRequest, type LoadedRollout } from './store/rollout-event.store.js';

@@ -6,8 +6,14 @@ import type { RolloutEventStore } from '../store/rollout-event.store.js';
 import type { ClusterSnapshotReader } from './cluster-snapshot.reader.js';
 import { toSagaCommand, type RolloutCommandRequest } from './rollout-command.request.js';
 import { decodeCursor, encodeCursor } from './rollout-cursor.js';
+import { decodeEventCursor, encodeEventCursor } from './rollout-event-cursor.js';
+import { timelineEntryOf } from './rollout-event.summary.js';
+import type { TimelinePage } from './rollout-timeline.view.js';
 import type { RolloutFilters, RolloutReadModel } from './rollout.read-model.js';
 import { rolloutView, type RolloutSummary, type RolloutView } from './rollout.view.js';
+
+/** Keeps a 5,000-node rollout's detail small; the rest is paged through `events`. */
+export const TIMELINE_LIMIT = 500;
 
 export interface RolloutPage {
   readonly items: readonly RolloutSummary[];
@@ -59,7 +65,27 @@ export class RolloutService {
     if (summary === null) throw RolloutError.notFound(id);
     const { state, version } = await this.driver.load(id);
     if (state === null) throw RolloutError.notFound(id);
-    return rolloutView(summary, state, version);
+    const events = this.readModel.events;
+    const [decisions, latest] = await Promise.all([events.decisions(id), events.latest(id, TIMELINE_LIMIT)]);
+    const podNames = await events.podNames(id, latest);
+    return rolloutView(summary, state, version, { decisions, latest, podNames });
+  }
+
+  /** The rollout's whole timeline, oldest first, in pages that neither skip nor repeat an event. */
+  async events(id: string, cursor?: string, limit = 100): Promise<TimelinePage> {
+    const afterVersion = cursor === undefined ? 0 : decodeEventCursor(cursor);
+    const stageNames = await this.readModel.stageNames(id);
+    if (stageNames === null) throw RolloutError.notFound(id);
+    const pageSize = Math.max(1, Math.min(limit, 1000));
+    const events = this.readModel.events;
+    const rows = await events.after(id, afterVersion, pageSize + 1);
+    const page = rows.slice(0, pageSize);
+    const podNames = await events.podNames(id, page);
+    const last = page.at(-1);
+    return {
+      items: page.map((stored) => timelineEntryOf(stored, { stageNames, podNames })),
+      nextCursor: rows.length > pageSize && last ? encodeEventCursor(last.version) : null,
+    };
   }
 
   async list(filters: RolloutFilters = {}, cursor?: string, limit = 50): Promise<RolloutPage> {

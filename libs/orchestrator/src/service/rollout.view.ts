@@ -7,6 +7,10 @@ import {
   type RolloutSpec,
   type RolloutStatus,
 } from '#rollcall/domain';
+import { approvalsOf, type StageApprovalsView } from './rollout-approvals.view.js';
+import { auditOf, type RolloutAuditView } from './rollout-audit.view.js';
+import { timelineEntryOf } from './rollout-event.summary.js';
+import type { StoredRolloutEvent, TimelineEntry } from './rollout-timeline.view.js';
 
 /** A rollout as the API shows it in lists. */
 export interface RolloutSummary {
@@ -38,17 +42,36 @@ export interface RolloutView extends RolloutSummary {
   readonly targetRevisionHash: string | null;
   readonly stages: readonly { readonly name: string; readonly batchSize: number; readonly nodes: readonly string[] }[];
   readonly nodes: readonly RolloutNodeView[];
+  readonly approvals: readonly StageApprovalsView[];
+  readonly audit: RolloutAuditView;
+  /** The newest events, oldest first; the full stream is paged at /v1/rollouts/{id}/events. */
+  readonly timeline: readonly TimelineEntry[];
+  readonly timelineTruncated: boolean;
 }
 
-export function rolloutView(summary: RolloutSummary, rollout: Rollout, version: number): RolloutView {
+/** What the detail reads from the rollout's events besides its state. */
+export interface RolloutHistory {
+  readonly decisions: readonly StoredRolloutEvent[];
+  readonly latest: readonly StoredRolloutEvent[];
+  readonly podNames: ReadonlyMap<string, string>;
+}
+
+export function rolloutView(
+  summary: RolloutSummary,
+  rollout: Rollout,
+  version: number,
+  history: RolloutHistory,
+): RolloutView {
   const phase = rollout.phase;
+  const { spec } = rollout;
+  const stageNames = spec.strategy.stages.map((stage) => stage.name);
   const active = phase.status === 'Paused' ? phase.previous : phase;
   const stageIndex = 'stageIndex' in active ? active.stageIndex : null;
   return {
     ...summary,
     status: phase.status,
     version,
-    spec: rollout.spec,
+    spec,
     direction: rollout.direction,
     pausedReason: phase.status === 'Paused' ? phase.reason : null,
     currentStage: stageIndex === null ? null : (rollout.stages[stageIndex]?.name ?? null),
@@ -67,5 +90,20 @@ export function rolloutView(summary: RolloutSummary, rollout: Rollout, version: 
       podRevisionHash: node.pod?.revisionHash ?? null,
       failure: node.failure,
     })),
+    approvals: approvalsOf(spec.strategy.stages, history.decisions),
+    audit: auditOf(
+      {
+        requestedBy: rollout.requestedBy,
+        requestedAt: summary.createdAt,
+        reason: spec.reason,
+        ticket: spec.ticket,
+        change: spec.change,
+        revisionBefore: rollout.originalRevisionHash,
+        revisionAfter: rollout.targetRevisionHash,
+      },
+      history.decisions,
+    ),
+    timeline: history.latest.map((stored) => timelineEntryOf(stored, { stageNames, podNames: history.podNames })),
+    timelineTruncated: history.latest.length < version,
   };
 }

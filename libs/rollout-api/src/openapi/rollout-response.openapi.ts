@@ -1,16 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { ROLLOUT_STATES } from '../rollouts/rollout-list.query.js';
+import { ACTOR, TIMESTAMP } from './openapi-primitives.js';
+import { AUDIT_SCHEMA, STAGE_APPROVALS_SCHEMA, TIMELINE_ENTRY_SCHEMA } from './rollout-history.openapi.js';
 
-const timestamp: SchemaObject = { type: 'string', format: 'date-time' };
-const actor: SchemaObject = {
-  type: 'object',
-  required: ['kind', 'id'],
-  properties: {
-    kind: { type: 'string', enum: ['user', 'bot', 'system'] },
-    id: { type: 'string' },
-    displayName: { type: 'string' },
-  },
-};
 const daemonSet: SchemaObject = {
   type: 'object',
   properties: { namespace: { type: 'string' }, name: { type: 'string' } },
@@ -20,9 +12,9 @@ const SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
   id: { type: 'string', format: 'uuid' },
   daemonSet,
   status: { type: 'string', enum: [...ROLLOUT_STATES] },
-  requestedBy: actor,
-  createdAt: timestamp,
-  updatedAt: timestamp,
+  requestedBy: ACTOR,
+  createdAt: TIMESTAMP,
+  updatedAt: TIMESTAMP,
 };
 
 export const ROLLOUT_SCHEMA: SchemaObject = {
@@ -61,6 +53,14 @@ export const ROLLOUT_SCHEMA: SchemaObject = {
         },
       },
     },
+    approvals: { type: 'array', items: STAGE_APPROVALS_SCHEMA, description: 'One entry per stage' },
+    audit: AUDIT_SCHEMA,
+    timeline: {
+      type: 'array',
+      items: TIMELINE_ENTRY_SCHEMA,
+      description: 'The newest 500 events, oldest first; all of them at /v1/rollouts/{id}/events',
+    },
+    timelineTruncated: { type: 'boolean', description: 'True when older events are left out of `timeline`' },
   },
 };
 

@@ -25,7 +25,12 @@ const filterText = z.string().trim().min(1, 'must not be blank').max(253, 'must 
 export const rolloutListQuerySchema = pageQuerySchema({ defaultLimit: 50, maxLimit: 200 }).extend({
   namespace: filterText.optional(),
   daemonSet: filterText.optional(),
+  requestedBy: filterText.optional(),
   state: z.enum(ROLLOUT_STATES, { error: `must be one of ${ROLLOUT_STATES.join(', ')}` }).optional(),
 });
 
 export type RolloutListQuery = z.output<typeof rolloutListQuerySchema>;
+
+export const rolloutEventsQuerySchema = pageQuerySchema({ defaultLimit: 100, maxLimit: 1000 });
+
+export type RolloutEventsQuery = z.output<typeof rolloutEventsQuerySchema>;

@@ -180,6 +180,7 @@ describe('authentication and roles', () => {
         '/{id}',
         '/{id}/abort',
         '/{id}/approve',
+        '/{id}/events',
         '/{id}/pause',
         '/{id}/reject',
         '/{id}/resume',
