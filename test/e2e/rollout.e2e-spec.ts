@@ -122,7 +122,23 @@ describe('a staged rollout through the REST API of the all-in-one, on the simula
       app,
     );
 
+    const history = await eventually(
+      'the rollout events in the history',
+      async () => {
+        const page = await getJson<{ items: { type: string; actor: { id: string } | null }[] }>(
+          app,
+          `/v1/history?rollout=${rollout.id}&limit=500`,
+        );
+        return page?.items.some((entry) => entry.type === 'RolloutSucceeded') ? page : undefined;
+      },
+      30_000,
+      app,
+    );
+    const approvers = history.items.filter((entry) => entry.type === 'StageApprovalGranted').map((e) => e.actor?.id);
+
     expect(created.status).toBe(201);
+    expect(history.items[0]).toMatchObject({ type: 'RolloutRequested', actor: { id: 'alice' } });
+    expect(approvers.sort()).toEqual(['bob', 'bob', 'carol']);
     expect(second.status).toBe(409);
     expect(approvedCanary.status).toBe(200);
     expect(selfApproval.status).toBe(403);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CLUSTER_TOPIC } from '#rollcall/domain';
+import { ROLLOUT_TOPIC } from '#rollcall/orchestrator';
 import { ProjectorModule } from '#rollcall/projector';
 
-/** The projector role; the projection modules join it through `imports`, in its own process and in the all-in-one alike. */
-@Module({ imports: [ProjectorModule.register()] })
+/** The projector role: cluster observations and rollout events both land in the hash-chained history. */
+@Module({ imports: [ProjectorModule.register({ topics: [CLUSTER_TOPIC, ROLLOUT_TOPIC] })] })
 export class ProjectorRoleModule {}

@@ -15,8 +15,10 @@ const stringAt = (value: unknown, ...path: string[]): string | null => {
 export function indexedFieldsOf(envelope: Envelope): Indexed {
   const { type, data } = envelope;
   const kind = stringAt(data, 'kind');
-  const isNodeEvent = type.startsWith('Node');
-  const isDaemonSetEvent = type.startsWith('DaemonSet');
+  // Only the cluster's own Node and DaemonSet observations name their object `name`; rollout events
+  // such as NodeEvictionRequested carry `node`.
+  const isNodeEvent = type === 'NodeObserved' || type === 'NodeDeleted';
+  const isDaemonSetEvent = type === 'DaemonSetObserved' || type === 'DaemonSetDeleted';
   return {
     node: isNodeEvent
       ? stringAt(data, 'name')
