@@ -70,6 +70,28 @@ describe('the all-in-one watches the simulated cluster, projects it and answers 
     expect(atTime?.daemonSetPods.map((pod) => pod.daemonSet)).toContain('log-collector');
   });
 
+  it('records an API change in the history with its actor', async () => {
+    const created = await fetch(`${app.base}/v1/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'dora', roles: ['auditor'] }),
+    });
+    const recorded = await eventually(
+      'TokenCreated in the history',
+      async () => {
+        const page = await getJson<
+          Page<{ type: string; actor: { kind: string; id: string }; data: { name?: string } }>
+        >(app, '/v1/history?type=TokenCreated&limit=50');
+        return page?.items.find((entry) => JSON.stringify(entry.data).includes('dora'));
+      },
+      30_000,
+      app,
+    );
+
+    expect(created.status).toBe(201);
+    expect(recorded.actor.kind).toBe('user');
+  });
+
   it('refuses an anonymous caller with problem details', async () => {
     const response = await fetch(`${app.base}/v1/history`);
 

@@ -1,4 +1,5 @@
 export * from './actions/action-recorder.port.js';
+export { API_ACTIONS_TOPIC, type ApiActionEventType } from './actions/api-action.envelope.js';
 export * from './actor.js';
 export * from './auth.exception.js';
 export * from './auth.module.js';
@@ -8,3 +9,4 @@ export * from './guard/roles.decorator.js';
 export * from './roles/api-role.js';
 export * from './roles/permission-matrix.js';
 export * from './tokens/token-secret.js';
+export * from './requesting-actor.js';

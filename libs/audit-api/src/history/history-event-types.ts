@@ -1,6 +1,7 @@
+import type { ApiActionEventType } from '#rollcall/auth';
 import type { ClusterEventType, RolloutEventType } from '#rollcall/domain';
 
-type HistoryEventType = ClusterEventType | RolloutEventType | 'WatchGap';
+type HistoryEventType = ClusterEventType | RolloutEventType | ApiActionEventType | 'WatchGap';
 
 // A Record, so that a new event type in the domain fails to compile here until it is filterable.
 const KNOWN: Readonly<Record<HistoryEventType, true>> = {
@@ -50,6 +51,8 @@ const KNOWN: Readonly<Record<HistoryEventType, true>> = {
   DaemonSetTemplateApplied: true,
   DaemonSetStrategyRestored: true,
   DaemonSetExternalChangeDetected: true,
+  TokenCreated: true,
+  TokenRevoked: true,
 };
 
 /** Every event type the history can hold, for validating the `type` filter. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { inTransaction, PG_POOL } from '#rollcall/postgres';
 import type pg from 'pg';
 import { ACTION_RECORDER, type ActionRecorder } from '../actions/action-recorder.port.js';
+import { SYSTEM_TOKEN_ID } from '../requesting-actor.js';
 import { ApiTokenRepository } from './api-token.repository.js';
 import { generateTokenSecret, hashTokenSecret, looksLikeToken } from './token-secret.js';
 
@@ -14,7 +15,7 @@ export interface AdminTokenOptions {
 
 export const ADMIN_TOKEN_OPTIONS = Symbol('AdminTokenOptions');
 
-const BOOTSTRAP_ACTOR = { tokenId: 'system', name: 'rollcall bootstrap' };
+const BOOTSTRAP_ACTOR = { tokenId: SYSTEM_TOKEN_ID, name: 'rollcall bootstrap' };
 
 /** Makes sure an admin can reach the API on first start, without ever storing a token in clear. */
 @Injectable()

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param, UseInterceptors } from '@nestjs/common';
 import { ApiTags, type SchemaObject } from '@nestjs/swagger';
-import { CurrentActor, type Actor as TokenActor } from '#rollcall/auth';
+import { CurrentActor, type Actor as TokenActor, requestingActor } from '#rollcall/auth';
 import { ZodValidationPipe } from '#rollcall/http';
 import { RolloutService, type RolloutCommandKind, type RolloutView } from '#rollcall/orchestrator';
 import { z } from 'zod';
 import { RolloutErrorsInterceptor } from '../errors/rollout-errors.interceptor.js';
-import { requestingActor } from '../rollouts/requesting-actor.js';
 import { approveBodySchema, commandBodySchema, type ApproveBody, type CommandBody } from './rollout-command.body.js';
 import { RolloutCommand } from './rollout-command.decorator.js';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor as TokenActor } from '#rollcall/auth';
+import { CurrentActor, Roles, type Actor as TokenActor, requestingActor } from '#rollcall/auth';
 import { ApiProblemResponses, Idempotent, ZodValidationPipe } from '#rollcall/http';
 import { RolloutService, type RolloutPage, type RolloutView, type TimelinePage } from '#rollcall/orchestrator';
 import { RolloutErrorsInterceptor } from '../errors/rollout-errors.interceptor.js';
@@ -16,7 +16,6 @@ import {
 } from './rollout-list.query.js';
 import { RolloutLocationInterceptor } from './rollout-location.interceptor.js';
 import { toPlanResponse, type RolloutPlanResponse } from './rollout-plan.response.js';
-import { requestingActor } from './requesting-actor.js';
 
 @ApiTags('rollouts')
 @Controller('v1/rollouts')
