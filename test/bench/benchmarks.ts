@@ -1,4 +1,5 @@
 import { runKubeSimBench } from './kube-sim.bench.js';
+import { runRolloutBench } from './rollout.bench.js';
 
 export interface BenchOptions {
   /** A short run with smaller parameters, to check that the benchmark works. */
@@ -9,4 +10,5 @@ export type Benchmark = (options: BenchOptions) => Promise<Record<string, unknow
 
 export const benchmarks: Record<string, Benchmark> = {
   'kube-sim': (options) => runKubeSimBench(options),
+  rollout: (options) => runRolloutBench(options),
 };

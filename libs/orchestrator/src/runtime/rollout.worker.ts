@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { EffectRunner, type EffectRunnerDeps } from '../effects/effect.runner.js';
 import { DaemonSetPodsWatch } from '../observations/daemon-set-pods.watch.js';
 import { DaemonSetWatch } from '../observations/daemon-set.watch.js';
+import { RolloutNodesWatch } from '../observations/rollout-nodes.watch.js';
 import type { RolloutDriver } from './rollout.driver.js';
 
 export interface RolloutWorkerDeps extends EffectRunnerDeps {
@@ -12,11 +13,12 @@ export interface RolloutWorkerDeps extends EffectRunnerDeps {
   readonly logger: Logger;
 }
 
-/** Drives one rollout while this process holds its lease: its effects, its pods' changes and edits of its DaemonSet. */
+/** Drives one rollout while this process holds its lease: its effects, its pods' changes, removed nodes and edits of its DaemonSet. */
 export class RolloutWorker {
   readonly effects: EffectRunner;
   private podsWatch: DaemonSetPodsWatch | undefined;
   private daemonSetWatch: DaemonSetWatch | undefined;
+  private nodesWatch: RolloutNodesWatch | undefined;
   private stopped = false;
 
   constructor(
@@ -51,11 +53,13 @@ export class RolloutWorker {
       this.deps.logger,
     );
     this.daemonSetWatch.start();
+    this.nodesWatch = new RolloutNodesWatch(this.deps.kubeConfig, this.rolloutId, this.deps.driver, this.deps.logger);
+    this.nodesWatch.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.effects.stop();
-    await Promise.all([this.podsWatch?.stop(), this.daemonSetWatch?.stop()]);
+    await Promise.all([this.podsWatch?.stop(), this.daemonSetWatch?.stop(), this.nodesWatch?.stop()]);
   }
 }
