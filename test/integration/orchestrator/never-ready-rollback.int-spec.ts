@@ -23,7 +23,7 @@ describe('rollout orchestrator: a canary whose image never becomes Ready, failur
     const started = await orchestrator.service.start(
       imageSpec('stalled', 'busybox:never-ready', {
         stages: [
-          { name: 'canary', nodes: { count: 2 }, maxUnavailable: 1 },
+          { name: 'canary', nodes: { count: 2 }, maxUnavailable: 2 },
           { name: 'rest', nodes: { percent: 100 }, maxUnavailable: 2 },
         ],
         nodeReadyTimeoutSeconds: 10,

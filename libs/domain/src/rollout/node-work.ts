@@ -1,6 +1,7 @@
 import { addSeconds } from './rollout.time.js';
 import { eventOf } from './rollout.event-factory.js';
 import type { RolloutEvent } from './rollout.events.js';
+import type { ObservedPod } from './rollout.observations.js';
 import type { NodeProgress, NodeStatus, Rollout } from './rollout.state.js';
 import { goalRevisionHash, nodeList } from './rollout.state.js';
 
@@ -28,6 +29,9 @@ export function isInFlight(node: NodeProgress): boolean {
  * current one, and at most its stage's batch size of nodes are in flight at once.
  */
 export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], now: string): RolloutEvent | null {
+  const badReplacement =
+    rollout.direction === 'back' ? nodes.find((node) => awaitsBadReplacement(rollout, node)) : null;
+  if (badReplacement) return startNode(rollout, badReplacement, now);
   const current = nodes.find((node) => !isFinished(rollout, node));
   if (current === undefined) return null;
   const limit = rollout.stages[current.stageIndex].batchSize;
@@ -37,6 +41,17 @@ export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], n
       node.status === 'Pending' && node.stageIndex === current.stageIndex && node.batchIndex === current.batchIndex,
   );
   return next ? startNode(rollout, next, now) : null;
+}
+
+/** The pod that replaced the evicted one on a node, if the controller has made one yet. */
+export function replacementPod(node: NodeProgress): ObservedPod | null {
+  return node.pod !== null && node.pod.uid !== node.evictingPodUid ? node.pod : null;
+}
+
+/** Going back, a waiting node's pod made from the bad template before the restore must be evicted, not waited on. */
+function awaitsBadReplacement(rollout: Rollout, node: NodeProgress): boolean {
+  const pod = replacementPod(node);
+  return node.status === 'WaitingForPod' && pod !== null && pod.revisionHash === rollout.targetRevisionHash;
 }
 
 /** Starts one node: nothing to do when it already runs the goal revision, else evict or wait for a pod. */

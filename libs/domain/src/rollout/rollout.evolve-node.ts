@@ -7,7 +7,14 @@ type NodeEvent = Extract<RolloutEvent, { type: `Node${string}` }>;
 export function evolveNode(node: NodeProgress, event: NodeEvent): NodeProgress {
   switch (event.type) {
     case 'NodeEvictionRequested':
-      return { ...node, status: 'Evicting', attempt: event.attempt, evictingPodUid: event.podUid, retryAt: null };
+      return {
+        ...node,
+        status: 'Evicting',
+        attempt: event.attempt,
+        evictingPodUid: event.podUid,
+        readyDeadline: null,
+        retryAt: null,
+      };
     case 'NodeEvictionBlockedByPdb':
       return { ...node, status: 'BlockedByPdb', retryAt: event.retryAt };
     case 'NodeEvictionThrottled':
@@ -23,12 +30,13 @@ export function evolveNode(node: NodeProgress, event: NodeEvent): NodeProgress {
         ...node,
         status: 'Updated',
         readyDeadline: null,
+        retryAt: null,
         evictingPodUid: null,
         updatedPodUid: event.podUid,
         restartsAtUpdate: event.restarts,
       };
     case 'NodeReverted':
-      return { ...node, status: 'Reverted', readyDeadline: null, evictingPodUid: null };
+      return { ...node, status: 'Reverted', readyDeadline: null, retryAt: null, evictingPodUid: null };
     case 'NodeFailed':
       return { ...node, status: 'Failed', failure: event.reason, readyDeadline: null, retryAt: null };
     case 'NodeRemoved':

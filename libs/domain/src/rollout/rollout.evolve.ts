@@ -1,5 +1,6 @@
 import type { RolloutEvent } from './rollout.events.js';
 import { evolveNode } from './rollout.evolve-node.js';
+import { replacementPod } from './node-work.js';
 import type { ActivePhase, NodeProgress, Rollout, RolloutState } from './rollout.state.js';
 import { stageFailures } from './rollout.state.js';
 
@@ -190,21 +191,26 @@ function startRollback(rollout: Rollout): Rollout {
   };
 }
 
+/** A node is reverted when it runs the bad revision; an eviction in flight is left to decide by its result. */
 function rollbackNode(node: NodeProgress, badRevisionHash: string | null): NodeProgress {
-  const clearTimers = { readyDeadline: null, retryAt: null, evictingPodUid: null, failure: null };
+  const cleared = { readyDeadline: null, retryAt: null, evictingPodUid: null, failure: null };
+  const revert: NodeProgress = { ...node, ...cleared, status: 'Pending', revertRequired: true };
+  const runsBad = badRevisionHash !== null && node.pod?.revisionHash === badRevisionHash;
   switch (node.status) {
     case 'Updated':
     case 'Failed':
-      if (node.pod === null) return { ...node, ...clearTimers, status: 'WaitingForPod', revertRequired: true };
-      if (node.pod.revisionHash === badRevisionHash)
-        return { ...node, ...clearTimers, status: 'Pending', revertRequired: true };
-      return node;
-    case 'Evicting':
+      if (node.pod === null) return { ...revert, status: 'WaitingForPod' };
+      return runsBad ? revert : node;
     case 'WaitingForPod':
-      return { ...node, revertRequired: true, retryAt: null };
+      // Without a replacement yet, the controller makes one from the restored template, or the rollback evicts a bad one.
+      if (badRevisionHash !== null && replacementPod(node)?.revisionHash === badRevisionHash) return revert;
+      return { ...node, revertRequired: true };
+    case 'Evicting':
+      return { ...node, revertRequired: true };
     case 'BlockedByPdb':
-      return { ...node, ...clearTimers, status: 'Pending' };
+      return runsBad ? revert : { ...node, ...cleared, status: 'Pending' };
     case 'Pending':
+      return runsBad ? revert : node;
     case 'Reverted':
     case 'Removed':
       return node;
