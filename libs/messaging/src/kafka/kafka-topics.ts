@@ -1,6 +1,23 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { BusLogger } from '../bus-logger.js';
 
+const RETRY_ATTEMPTS = 8;
+
+/**
+ * Retries what Kafka calls retriable: right after a topic is created its metadata can still answer
+ * "This server does not host this topic-partition" for a moment, more so on a busy broker.
+ */
+async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= RETRY_ATTEMPTS || (error as { retriable?: boolean }).retriable !== true) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** Math.min(attempt, 5)));
+    }
+  }
+}
+
 /** Creates missing topics and waits for their leaders; an existing topic keeps its partition count. */
 export async function ensureKafkaTopics(
   kafka: Kafka,
@@ -14,10 +31,14 @@ export async function ensureKafkaTopics(
     // One request per topic: kafkajs skips waiting for leaders when any topic of a request exists already.
     await Promise.all(
       topics.map(({ name, partitions }) =>
-        admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true }),
+        withRetries(() =>
+          admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true }),
+        ),
       ),
     );
-    const { topics: existing } = await admin.fetchTopicMetadata({ topics: topics.map(({ name }) => name) });
+    const { topics: existing } = await withRetries(() =>
+      admin.fetchTopicMetadata({ topics: topics.map(({ name }) => name) }),
+    );
     for (const { name, partitions } of existing) {
       const wanted = topics.find((topic) => topic.name === name)?.partitions;
       // Repartitioning would move keys between partitions and break per-key order, so it is never automatic.
