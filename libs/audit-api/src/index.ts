@@ -1,7 +1,11 @@
 export * from './audit-api.exception.js';
 export * from './audit-api.module.js';
 export type { DaemonSetPodView } from './daemonsets/daemonset-pod.view.js';
+export type { ChainSlice } from './export/chain-slices.js';
+export type { ChainHeadsTrailer } from './export/export-trailer.js';
+export * from './export/verify-export.js';
 export type { DaemonSetView } from './daemonsets/daemonset.view.js';
 export type { HistoryEntryView } from './history/history-entry.view.js';
 export type { NodeAtTimeView } from './node-at-time/node-at-time.view.js';
 export type { NodeDetailView, NodeView } from './nodes/node.view.js';
+export type { ChainVerificationView, HistoryVerificationView } from './verify/chain-verification.view.js';
