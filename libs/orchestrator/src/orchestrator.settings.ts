@@ -11,6 +11,8 @@ export interface OrchestratorSettings {
   readonly relayPollMs: number;
   /** Delay before an effect that failed transiently (network, 5xx) is tried again. */
   readonly effectRetryMs: number;
+  /** Cluster calls (evictions, patches) one rollout has in flight at once. */
+  readonly effectConcurrency: number;
 }
 
 export function orchestratorSettings(overrides: Partial<OrchestratorSettings> = {}): OrchestratorSettings {
@@ -21,6 +23,7 @@ export function orchestratorSettings(overrides: Partial<OrchestratorSettings> = 
     timerPollMs: 250,
     relayPollMs: 200,
     effectRetryMs: 1_000,
+    effectConcurrency: 32,
     ...overrides,
   };
 }

@@ -21,16 +21,26 @@ export class EffectQueue {
     return result.rows;
   }
 
-  /** Recorded before the call to the cluster, so a restart knows the effect may have run. */
-  async markStarted(id: string): Promise<void> {
-    await this.pool.query('UPDATE rollout_effects SET attempts = attempts + 1, started_at = now() WHERE id = $1', [id]);
+  /**
+   * Recorded before the calls to the cluster, so a restart knows these effects may have run; returns
+   * the ids it marked (an effect whose result was recorded meanwhile is left alone).
+   */
+  async markStarted(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const result = await this.pool.query<{ id: string }>(
+      `UPDATE rollout_effects SET attempts = attempts + 1, started_at = now()
+       WHERE id = ANY($1::text[]) AND done_at IS NULL RETURNING id`,
+      [ids],
+    );
+    return new Set(result.rows.map((row) => row.id));
   }
 
-  /** The saga no longer waits for this effect (the rollout moved on before it ran). */
-  async markSkipped(id: string, why: string): Promise<void> {
+  /** The saga no longer waits for these effects (the rollout moved on before they ran). */
+  async markSkipped(ids: readonly string[], why: string): Promise<void> {
+    if (ids.length === 0) return;
     await this.pool.query(
-      'UPDATE rollout_effects SET done_at = now(), outcome = $2 WHERE id = $1 AND done_at IS NULL',
-      [id, JSON.stringify({ skipped: why })],
+      'UPDATE rollout_effects SET done_at = now(), outcome = $2 WHERE id = ANY($1::text[]) AND done_at IS NULL',
+      [ids, JSON.stringify({ skipped: why })],
     );
   }
 

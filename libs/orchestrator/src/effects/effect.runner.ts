@@ -1,7 +1,7 @@
 import type { RolloutObservation } from '#rollcall/domain';
 import type { Logger } from 'pino';
-import { AlreadyRecorded } from '../rollout.errors.js';
 import type { RolloutDriver } from '../runtime/rollout.driver.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { DaemonSetPatchAdapter } from './daemon-set-patch.adapter.js';
 import { stillAwaited } from './effect-relevance.js';
 import type { EffectQueue, PendingEffect } from './effect-queue.js';
@@ -14,16 +14,20 @@ export interface EffectRunnerDeps {
   readonly patches: DaemonSetPatchAdapter;
   readonly logger: Logger;
   readonly retryDelayMs: number;
+  /** Cluster calls in flight at once per rollout. */
+  readonly effectConcurrency: number;
 }
 
 /**
  * Carries out one rollout's pending cluster effects, at least once: evictions concurrently (the saga
- * bounds them by the batch size), DaemonSet patches one at a time in order. Each result goes back
- * into the saga in the transaction that marks the effect done.
+ * bounds them by the batch size, this runner by its concurrency), DaemonSet patches one at a time in
+ * order. A scan marks all the effects it starts in one statement before any cluster call; results
+ * go back into the saga through the driver, which records those that arrive together in one append.
  */
 export class EffectRunner {
   private readonly running = new Set<string>();
   private readonly retries = new Set<NodeJS.Timeout>();
+  private readonly calls: ConcurrencyLimit;
   private scanning = false;
   private rescan = false;
   private stopped = false;
@@ -31,7 +35,9 @@ export class EffectRunner {
   constructor(
     private readonly rolloutId: string,
     private readonly deps: EffectRunnerDeps,
-  ) {}
+  ) {
+    this.calls = new ConcurrencyLimit(deps.effectConcurrency);
+  }
 
   kick(): void {
     if (this.stopped) return;
@@ -52,39 +58,56 @@ export class EffectRunner {
   private async scan(): Promise<void> {
     do {
       this.rescan = false;
-      let pending: PendingEffect[];
       try {
-        pending = await this.deps.queue.pending(this.rolloutId);
+        await this.startPending();
       } catch (error) {
-        if (!this.stopped) this.deps.logger.warn({ err: error, rolloutId: this.rolloutId }, 'reading effects failed');
+        if (!this.stopped) this.deps.logger.warn({ err: error, rolloutId: this.rolloutId }, 'starting effects failed');
         return this.retryLater();
-      }
-      const firstPatch = pending.find((item) => item.effect.type === 'PatchDaemonSet');
-      for (const item of pending) {
-        if (this.stopped || this.running.has(item.id)) continue;
-        if (item.effect.type === 'PatchDaemonSet' && item !== firstPatch) continue;
-        this.running.add(item.id);
-        void this.execute(item).finally(() => this.running.delete(item.id));
       }
     } while (this.rescan && !this.stopped);
   }
 
-  private async execute(item: PendingEffect): Promise<void> {
-    const { queue, driver, logger } = this.deps;
+  private async startPending(): Promise<void> {
+    const { queue, driver } = this.deps;
+    const pending = await queue.pending(this.rolloutId);
+    const firstPatch = pending.find((item) => item.effect.type === 'PatchDaemonSet');
+    const candidates = pending.filter(
+      (item) => !this.running.has(item.id) && (item.effect.type === 'EvictPod' || item === firstPatch),
+    );
+    if (candidates.length === 0 || this.stopped) return;
+    // Loaded after the effects were read, so the state knows every decision that asked for them.
+    const { state } = await driver.load(this.rolloutId);
+    const stale = candidates.filter((item) => !stillAwaited(item.effect, state));
+    await queue.markSkipped(
+      stale.map((item) => item.id),
+      'no longer awaited',
+    );
+    if (stale.some((item) => item === firstPatch)) this.rescan = true;
+    const due = candidates.filter((item) => !stale.includes(item));
+    due.forEach((item) => this.running.add(item.id));
+    let started = new Set<string>();
     try {
-      const { state } = await driver.load(this.rolloutId);
-      if (!stillAwaited(item.effect, state)) return await queue.markSkipped(item.id, 'no longer awaited');
-      await queue.markStarted(item.id);
-      if (this.stopped) return;
-      const outcome = await this.carryOut(item);
+      if (!this.stopped) started = await queue.markStarted(due.map((item) => item.id));
+    } finally {
+      for (const item of due) if (!started.has(item.id)) this.running.delete(item.id);
+    }
+    for (const item of due) if (started.has(item.id)) void this.execute(item);
+  }
+
+  private async execute(item: PendingEffect): Promise<void> {
+    try {
+      const outcome = await this.calls.run(() => (this.stopped ? Promise.resolve(null) : this.carryOut(item)));
       if (this.stopped) return;
       if (outcome === null) return this.retryLater();
-      await driver.handle(this.rolloutId, outcome, { completesEffect: { id: item.id, outcome } });
-      this.kick();
+      await this.deps.driver.record(this.rolloutId, outcome, { id: item.id, outcome });
+      // A finished patch lets the next one start.
+      if (item.effect.type === 'PatchDaemonSet') this.kick();
     } catch (error) {
-      if (error instanceof AlreadyRecorded || this.stopped) return;
-      logger.warn({ err: error, rolloutId: this.rolloutId, effect: item.id }, 'effect failed; retrying');
+      if (this.stopped) return;
+      this.deps.logger.warn({ err: error, rolloutId: this.rolloutId, effect: item.id }, 'effect failed; retrying');
       this.retryLater();
+    } finally {
+      this.running.delete(item.id);
     }
   }
 

@@ -14,7 +14,7 @@ export interface PodWatchTarget {
 /**
  * Watches one rollout's DaemonSet pods straight from the API server and feeds each change into the
  * saga at once: a Ready replacement leads to the next eviction without waiting for the watcher's
- * batches and a round trip through Kafka.
+ * batches and a round trip through Kafka. Changes arriving together share one append.
  */
 export class DaemonSetPodsWatch {
   private readonly watcher: ResourceWatcher<V1Pod>;
@@ -52,7 +52,7 @@ export class DaemonSetPodsWatch {
     if (event.type !== 'Object' || event.change === 'DELETED') return true;
     const observation = podObservationOf(event.object, this.target.daemonSetUid, this.driver.now());
     if (observation === null) return true;
-    this.driver.handle(this.target.rolloutId, observation).catch((error: unknown) => {
+    this.driver.record(this.target.rolloutId, observation).catch((error: unknown) => {
       this.logger.warn({ err: error, rolloutId: this.target.rolloutId }, 'pod observation not recorded');
     });
     return true;

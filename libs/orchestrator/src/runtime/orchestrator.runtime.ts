@@ -47,11 +47,12 @@ export class OrchestratorRuntime {
     this.supervisor = new PeriodicTask('rollout-leases', settings.superviseEveryMs, () => this.supervise(), logger);
     this.timers = new PeriodicTask('rollout-timers', settings.timerPollMs, () => poller.fireDue(), logger);
     this.relay = new PeriodicTask('outbox-relay', settings.relayPollMs, () => relay.relayOnce(), logger);
-    driver.onAppend((rolloutId) => {
+    driver.onAppend((rolloutId, decision) => {
       this.relay.wake();
       const worker = this.workers.get(rolloutId);
-      if (worker) worker.effects.kick();
-      else this.supervisor.wake();
+      if (!worker) this.supervisor.wake();
+      else if (decision.effects.some((effect) => effect.type === 'EvictPod' || effect.type === 'PatchDaemonSet'))
+        worker.effects.kick();
     });
   }
 
@@ -99,7 +100,8 @@ export class OrchestratorRuntime {
   }
 
   private startWorker(rolloutId: string): void {
-    const worker = new RolloutWorker(rolloutId, { ...this.deps, retryDelayMs: this.deps.settings.effectRetryMs });
+    const { effectRetryMs, effectConcurrency } = this.deps.settings;
+    const worker = new RolloutWorker(rolloutId, { ...this.deps, retryDelayMs: effectRetryMs, effectConcurrency });
     this.workers.set(rolloutId, worker);
     worker.start().catch((error: unknown) => {
       this.deps.logger.warn({ err: error, rolloutId }, 'rollout worker did not start; retrying');

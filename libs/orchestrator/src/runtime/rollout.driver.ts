@@ -4,11 +4,14 @@ import {
   type Decision,
   type RejectionReason,
   type RolloutInput,
+  type RolloutObservation,
   type RolloutState,
 } from '#rollcall/domain';
 import type { Clock } from '../clock.js';
 import { ConcurrencyConflict, RolloutError, RolloutErrorCode } from '../rollout.errors.js';
+import { EffectsAlreadyRecorded, type EffectResult } from '../store/effect-results.js';
 import { EMPTY_STREAM, type LoadedRollout, type RolloutEventStore } from '../store/rollout-event.store.js';
+import { decideInOrder } from './decide-in-order.js';
 import { KeyedSerialiser } from './keyed-serialiser.js';
 
 export type Decided = Extract<Decision, { events: unknown }>;
@@ -24,9 +27,19 @@ export type HandleOutcome =
     };
 
 export interface HandleOptions {
-  readonly completesEffect?: { readonly id: string; readonly outcome: unknown };
   readonly firesTimerId?: string;
   readonly idempotencyKey?: string;
+}
+
+/** An observation to record, with the effect whose result it is, if any. */
+interface Recording {
+  readonly observation: RolloutObservation;
+  readonly result: EffectResult | undefined;
+}
+
+interface OpenBatch {
+  readonly recordings: Recording[];
+  readonly recorded: Promise<void>;
 }
 
 /** Called after every append that recorded something, e.g. to run the effects it asked for. */
@@ -37,12 +50,13 @@ const MAX_ATTEMPTS = 8;
 /**
  * The one path into the saga: load (cached state plus newer events), decide, append at the loaded
  * version; a concurrent append elsewhere makes it reload and decide again. Inputs of one rollout are
- * handled one at a time in this process.
+ * handled one at a time in this process; observations that arrive meanwhile share the next append.
  */
 export class RolloutDriver {
   private readonly cache = new Map<string, LoadedRollout>();
   private readonly serialiser = new KeyedSerialiser();
   private readonly listeners: AppendListener[] = [];
+  private readonly openBatches = new Map<string, OpenBatch>();
 
   constructor(
     private readonly store: RolloutEventStore,
@@ -65,6 +79,25 @@ export class RolloutDriver {
     return this.serialiser.run(rolloutId, () => this.handleNow(rolloutId, input, options));
   }
 
+  /**
+   * Records an observation (and the effect result it carries) in the next append of its rollout: all
+   * recordings queued while an earlier input is handled are decided in order and appended together.
+   */
+  record(rolloutId: string, observation: RolloutObservation, result?: EffectResult): Promise<void> {
+    const open = this.openBatches.get(rolloutId);
+    if (open !== undefined) {
+      open.recordings.push({ observation, result });
+      return open.recorded;
+    }
+    const recordings: Recording[] = [{ observation, result }];
+    const recorded = this.serialiser.run(rolloutId, () => {
+      this.openBatches.delete(rolloutId);
+      return this.recordNow(rolloutId, recordings);
+    });
+    this.openBatches.set(rolloutId, { recordings, recorded });
+    return recorded;
+  }
+
   forget(rolloutId: string): void {
     this.cache.delete(rolloutId);
   }
@@ -75,30 +108,69 @@ export class RolloutDriver {
       const decision = decide(input, loaded.state);
       if ('rejected' in decision)
         return { kind: 'rejected', ...loaded, reason: decision.rejected, message: decision.message };
-      const changes = decision.events.length > 0 || options.completesEffect || options.firesTimerId;
-      if (!changes) return { kind: 'decided', ...loaded, decision };
+      if (decision.events.length === 0 && options.firesTimerId === undefined)
+        return { kind: 'decided', ...loaded, decision };
       const stateAfter = decision.events.reduce<RolloutState>(evolve, loaded.state);
+      const actor = 'actor' in input ? input.actor : null;
       try {
-        const version = await this.store.append({
-          rolloutId,
-          expectedVersion: loaded.version,
-          events: decision.events,
-          effects: decision.effects,
-          actor: 'actor' in input ? input.actor : null,
-          recordedAt: this.now(),
-          stateAfter,
-          ...options,
-        });
-        this.cache.set(rolloutId, { state: stateAfter, version });
-        for (const listener of this.listeners) listener(rolloutId, decision);
+        const version = await this.append(rolloutId, loaded, decision, stateAfter, { ...options, actor });
         return { kind: 'decided', state: stateAfter, version, decision };
       } catch (error) {
-        if (!(error instanceof ConcurrencyConflict)) throw error;
-        this.cache.delete(rolloutId);
-        if (attempt >= MAX_ATTEMPTS)
-          throw new RolloutError(RolloutErrorCode.ConcurrentUpdate, `Rollout ${rolloutId} keeps changing; try again.`);
+        this.retryOnConflict(error, rolloutId, attempt);
       }
     }
+  }
+
+  private async recordNow(rolloutId: string, recordings: readonly Recording[]): Promise<void> {
+    let pending = recordings;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.catchUp(rolloutId);
+      const { events, effects, stateAfter } = decideInOrder(
+        pending.map((recording) => recording.observation),
+        loaded.state,
+      );
+      const completesEffects = pending.flatMap((recording) => (recording.result ? [recording.result] : []));
+      if (events.length === 0 && completesEffects.length === 0) return;
+      try {
+        await this.append(rolloutId, loaded, { events, effects }, stateAfter, { actor: null, completesEffects });
+        return;
+      } catch (error) {
+        if (!(error instanceof EffectsAlreadyRecorded)) this.retryOnConflict(error, rolloutId, attempt);
+        else {
+          // Results someone else recorded are dropped with the observations they carried; the rest go on.
+          const recorded = new Set(error.effectIds);
+          pending = pending.filter((recording) => recording.result === undefined || !recorded.has(recording.result.id));
+        }
+      }
+    }
+  }
+
+  private async append(
+    rolloutId: string,
+    loaded: LoadedRollout,
+    decision: Decided,
+    stateAfter: RolloutState,
+    extra: Pick<Parameters<RolloutEventStore['append']>[0], 'actor' | 'completesEffects' | keyof HandleOptions>,
+  ): Promise<number> {
+    const version = await this.store.append({
+      rolloutId,
+      expectedVersion: loaded.version,
+      events: decision.events,
+      effects: decision.effects,
+      recordedAt: this.now(),
+      stateAfter,
+      ...extra,
+    });
+    this.cache.set(rolloutId, { state: stateAfter, version });
+    for (const listener of this.listeners) listener(rolloutId, decision);
+    return version;
+  }
+
+  private retryOnConflict(error: unknown, rolloutId: string, attempt: number): void {
+    if (!(error instanceof ConcurrencyConflict)) throw error;
+    this.cache.delete(rolloutId);
+    if (attempt >= MAX_ATTEMPTS)
+      throw new RolloutError(RolloutErrorCode.ConcurrentUpdate, `Rollout ${rolloutId} keeps changing; try again.`);
   }
 
   private async catchUp(rolloutId: string): Promise<LoadedRollout> {

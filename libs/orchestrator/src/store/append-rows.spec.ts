@@ -46,4 +46,27 @@ describe('appendRows', () => {
       { timerId: 'ro-1/node-ready/n/1', dueAt: at, timer: { kind: 'NodeReadyTimeout', node: 'n', attempt: 1 } },
     ]);
   });
+
+  it('keeps the last change of a timer that several decisions of one append schedule and cancel', () => {
+    const timer = { kind: 'NodeReadyTimeout', node: 'n', attempt: 1 } as const;
+    const schedule = (timerId: string): RolloutEffect => ({
+      type: 'ScheduleTimer',
+      rolloutId: 'ro-1',
+      timerId,
+      at,
+      timer,
+    });
+    const cancel = (timerId: string): RolloutEffect => ({ type: 'CancelTimer', rolloutId: 'ro-1', timerId });
+    const combined = appendRows({
+      rolloutId: 'ro-1',
+      expectedVersion: 4,
+      events,
+      effects: [schedule('a'), cancel('a'), cancel('b'), schedule('b'), schedule('c')],
+      actor: null,
+      recordedAt: at,
+    });
+
+    expect(combined.cancels).toEqual(['a']);
+    expect(combined.schedules.map((row) => row.timerId)).toEqual(['b', 'c']);
+  });
 });

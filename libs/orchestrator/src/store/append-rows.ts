@@ -74,8 +74,9 @@ export function appendRows(source: AppendSource): AppendRows {
     },
   }));
   const effects: EffectRow[] = [];
-  const schedules: TimerSchedule[] = [];
-  const cancels: string[] = [];
+  // Last change per timer wins: one append may carry several decisions that schedule and then cancel a timer.
+  const schedules = new Map<string, TimerSchedule>();
+  const cancels = new Set<string>();
   source.effects.forEach((effect, seq) => {
     switch (effect.type) {
       case 'PatchDaemonSet':
@@ -83,10 +84,12 @@ export function appendRows(source: AppendSource): AppendRows {
         effects.push({ id: `${rolloutId}/${lastVersion}/${seq}`, version: lastVersion, seq, effect });
         break;
       case 'ScheduleTimer':
-        schedules.push({ timerId: effect.timerId, dueAt: effect.at, timer: effect.timer });
+        cancels.delete(effect.timerId);
+        schedules.set(effect.timerId, { timerId: effect.timerId, dueAt: effect.at, timer: effect.timer });
         break;
       case 'CancelTimer':
-        cancels.push(effect.timerId);
+        schedules.delete(effect.timerId);
+        cancels.add(effect.timerId);
         break;
       case 'Notify':
         outbox.push({
@@ -111,5 +114,5 @@ export function appendRows(source: AppendSource): AppendRows {
       }
     }
   });
-  return { actor, events, outbox, effects, schedules, cancels };
+  return { actor, events, outbox, effects, schedules: [...schedules.values()], cancels: [...cancels] };
 }

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { decide, evolve, type RolloutInput, type RolloutState } from '#rollcall/domain';
 import { createTestSchema, type TestSchema } from '#rollcall/testing';
 import { AlreadyRecorded, ConcurrencyConflict, RolloutError, RolloutErrorCode } from '../rollout.errors.js';
+import { EffectsAlreadyRecorded } from './effect-results.js';
 import { RolloutEventStore } from './rollout-event.store.js';
 import { rolloutRequest } from './testing/rollout-request.fixture.js';
 
@@ -111,10 +112,44 @@ describe('RolloutEventStore on PostgreSQL', () => {
         actor: null,
         recordedAt: new Date().toISOString(),
         stateAfter,
-        completesEffect: { id: 'e-1', outcome: { type: 'PodEvicted' } },
+        completesEffects: [{ id: 'e-1', outcome: { type: 'PodEvicted' } }],
       });
 
     await complete(version);
     await expect(complete(version)).rejects.toBeInstanceOf(AlreadyRecorded);
+  });
+
+  it('records the results of several effects in one append, or none when one was recorded before', async () => {
+    const { version, stateAfter } = await created('ro-effects');
+    await schema.pool.query(
+      `INSERT INTO rollout_effects (id, rollout_id, version, seq, type, effect)
+       SELECT id, 'ro-effects', 1, seq, 'EvictPod', '{}' FROM unnest(ARRAY['f-1', 'f-2', 'f-3']) WITH ORDINALITY AS t(id, seq)`,
+    );
+    const complete = (ids: string[]) =>
+      store.append({
+        rolloutId: 'ro-effects',
+        expectedVersion: version,
+        events: [],
+        effects: [],
+        actor: null,
+        recordedAt: new Date().toISOString(),
+        stateAfter,
+        completesEffects: ids.map((id) => ({ id, outcome: { type: 'PodEvicted', id } })),
+      });
+
+    await complete(['f-2']);
+    const refused = complete(['f-1', 'f-2', 'f-3']);
+    await expect(refused).rejects.toBeInstanceOf(EffectsAlreadyRecorded);
+    await expect(refused).rejects.toMatchObject({ effectIds: ['f-2'] });
+    await complete(['f-1', 'f-3']);
+
+    const rows = await schema.pool.query<{ id: string; outcome: { id: string } }>(
+      `SELECT id, outcome FROM rollout_effects WHERE rollout_id = 'ro-effects' ORDER BY id`,
+    );
+    expect(rows.rows.map((row) => [row.id, row.outcome.id])).toEqual([
+      ['f-1', 'f-1'],
+      ['f-2', 'f-2'],
+      ['f-3', 'f-3'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { AlreadyRecorded, ConcurrencyConflict, IdempotencyKeyTaken, RolloutError } from '../rollout.errors.js';
 import { appendRows, type AppendSource } from './append-rows.js';
 import { insertAppendRows } from './append-statements.js';
+import { EffectsAlreadyRecorded, type EffectResult } from './effect-results.js';
 
 export interface LoadedRollout {
   readonly state: RolloutState;
@@ -15,8 +16,8 @@ export interface AppendRequest extends AppendSource {
   /** The state after the events, for the summary row. */
   readonly stateAfter: RolloutState;
   readonly idempotencyKey?: string;
-  /** Marks this cluster effect done in the same transaction that records its result. */
-  readonly completesEffect?: { readonly id: string; readonly outcome: unknown };
+  /** Marks these cluster effects done in the same transaction that records their results. */
+  readonly completesEffects?: readonly EffectResult[];
   /** Marks this timer fired in the same transaction that records what it caused. */
   readonly firesTimerId?: string;
 }
@@ -106,12 +107,18 @@ export class RolloutEventStore {
   }
 
   private async markDone(client: pg.PoolClient, request: AppendRequest): Promise<void> {
-    if (request.completesEffect !== undefined) {
-      const done = await client.query(
-        'UPDATE rollout_effects SET done_at = now(), outcome = $2 WHERE id = $1 AND done_at IS NULL',
-        [request.completesEffect.id, JSON.stringify(request.completesEffect.outcome)],
+    const results = request.completesEffects ?? [];
+    if (results.length > 0) {
+      const done = await client.query<{ id: string }>(
+        `UPDATE rollout_effects e SET done_at = now(), outcome = r.outcome
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, outcome jsonb)
+         WHERE e.id = r.id AND e.done_at IS NULL RETURNING e.id`,
+        [JSON.stringify(results)],
       );
-      if (done.rowCount === 0) throw new AlreadyRecorded(`Effect ${request.completesEffect.id}`);
+      if (done.rows.length < results.length) {
+        const marked = new Set(done.rows.map((row) => row.id));
+        throw new EffectsAlreadyRecorded(results.map((result) => result.id).filter((id) => !marked.has(id)));
+      }
     }
     if (request.firesTimerId !== undefined) {
       const fired = await client.query(
