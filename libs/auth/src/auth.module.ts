@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ROLLCALL_CONFIG, type RollcallConfig } from '#rollcall/config';
 import { ACTION_RECORDER } from './actions/action-recorder.port.js';
+import { ApiActionsTopicInitializer } from './actions/api-actions-topic.initializer.js';
 import { ApiActionsRecorder } from './actions/api-actions.recorder.js';
 import { BearerAuthGuard } from './guard/bearer-auth.guard.js';
 import { TokenAuthenticator } from './guard/token-authenticator.js';
@@ -36,6 +37,7 @@ export class AuthModule {
           inject: [{ token: ROLLCALL_CONFIG, optional: true }],
         },
         { provide: ACTION_RECORDER, useClass: ApiActionsRecorder },
+        ApiActionsTopicInitializer,
         ApiTokenRepository,
         TokenAuthenticator,
         BearerAuthGuard,

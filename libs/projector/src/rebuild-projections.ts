@@ -5,6 +5,7 @@ import { historyEntryOf, HISTORY_COLUMNS, type HistoryRow } from './history/hist
 import { WATCH_GAP_TYPE } from './history/watch-gap.js';
 import { applyProjections } from './projections/apply-projections.js';
 import { PROJECTION_TABLES } from './projections/project-observation.js';
+import { allKindsExclusive, lockResyncKinds } from './projections/resync-lock.js';
 
 const PAGE_SIZE = 1000;
 
@@ -15,6 +16,8 @@ const PAGE_SIZE = 1000;
  */
 export async function rebuildProjections(pool: Pool): Promise<{ events: number }> {
   return inTransaction(pool, async (client) => {
+    // Before the TRUNCATE's table locks, so a live batch holding a kind's lock cannot deadlock with it.
+    await lockResyncKinds(client, allKindsExclusive());
     await client.query(`TRUNCATE resync_completions, ${PROJECTION_TABLES.map((table) => table.table).join(', ')}`);
     let events = 0;
     let after: [Date, string, string] = [new Date(0), '', '0'];

@@ -4,6 +4,7 @@ import { isClusterEvent, isResyncMarker } from './cluster-event.js';
 import type { DetectedGap } from './detected-gap.js';
 import { tombstoneLateArrivals } from './late-vanished.js';
 import { projectObservation } from './project-observation.js';
+import { lockResyncKinds, resyncLockModes } from './resync-lock.js';
 import { applyPartitionSeen, applyResyncCompleted, gapSourceOf } from './resync.projection.js';
 import { upsertRows, type ProjectionTable } from './upsert-statement.js';
 import { upsertWaves, type ProjectedRow } from './upsert-waves.js';
@@ -47,6 +48,7 @@ async function applyMarker(client: PoolClient, marker: ResyncMarker): Promise<Pl
  * each marker sees exactly the observations that preceded it. Events of other streams are ignored.
  */
 export async function applyProjections(client: PoolClient, events: readonly Envelope[]): Promise<PlacedGap[]> {
+  await lockResyncKinds(client, resyncLockModes(events));
   const gaps: PlacedGap[] = [];
   let pending: ObjectObservation[] = [];
   for (const event of events) {

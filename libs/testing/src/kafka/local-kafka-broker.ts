@@ -50,8 +50,8 @@ export async function startLocalKafkaBroker(): Promise<ProvidedKafka> {
     ...jvm,
     'kafka.tools.StorageTool',
     'format',
-    '-t',
-    newClusterId(),
+    // One argument: an id may start with '-', which the tool would otherwise read as an option.
+    `--cluster-id=${newClusterId()}`,
     '-c',
     files.properties,
     '--standalone',
