@@ -1,3 +1,4 @@
+import { runIngestBench } from './ingest.bench.js';
 import { runKubeSimBench } from './kube-sim.bench.js';
 import { runRolloutBench } from './rollout.bench.js';
 
@@ -10,5 +11,6 @@ export type Benchmark = (options: BenchOptions) => Promise<Record<string, unknow
 
 export const benchmarks: Record<string, Benchmark> = {
   'kube-sim': (options) => runKubeSimBench(options),
+  ingest: (options) => runIngestBench(options),
   rollout: (options) => runRolloutBench(options),
 };

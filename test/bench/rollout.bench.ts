@@ -4,10 +4,15 @@ import { daemonSetManifest, rolloutDone, waitUntil, type ClusterClients } from '
 import { startBenchInfrastructure } from './rollout/bench-infrastructure.js';
 import { decisionLatencies } from './rollout/decision-latency.js';
 import { recordPodTimeline } from './rollout/pod-timeline.recorder.js';
+import { rolloutFailureReport } from './rollout/rollout-failure.report.js';
 
 export interface RolloutBenchOptions {
   /** 300 nodes and a 1 s ready delay instead of 5,000 nodes and 5 s. */
   readonly quick: boolean;
+  /** Overrides the node count (also from ROLLOUT_BENCH_NODES), e.g. for a faster reproduction. */
+  readonly nodes?: number;
+  /** Overrides the simulated ready delay (also from ROLLOUT_BENCH_READY_DELAY_MS). */
+  readonly readyDelayMs?: number;
 }
 
 const NAMESPACE = 'default';
@@ -15,6 +20,11 @@ const APP = 'bench-agent';
 const MAX_UNAVAILABLE_PERCENT = 10;
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function positiveFromEnvironment(name: string): number | undefined {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
 
 async function currentHash(clients: ClusterClients): Promise<string> {
   const pods = await clients.core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: `app=${APP}`, limit: 1 });
@@ -42,13 +52,14 @@ async function simulatorRollingUpdate(clients: ClusterClients, image: string, ti
  * decision latency from a Ready replacement to the next eviction, seen from the simulator's store.
  */
 export async function runRolloutBench(options: RolloutBenchOptions): Promise<Record<string, unknown>> {
-  const nodes = options.quick ? 300 : 5_000;
-  const readyDelayMs = options.quick ? 1_000 : 5_000;
+  const nodes = options.nodes ?? positiveFromEnvironment('ROLLOUT_BENCH_NODES') ?? (options.quick ? 300 : 5_000);
+  const readyDelayMs =
+    options.readyDelayMs ?? positiveFromEnvironment('ROLLOUT_BENCH_READY_DELAY_MS') ?? (options.quick ? 1_000 : 5_000);
   const waves = Math.ceil(100 / MAX_UNAVAILABLE_PERCENT);
   const timeoutMs = waves * readyDelayMs * 6 + 120_000;
   const infrastructure = await startBenchInfrastructure(nodes, readyDelayMs);
   try {
-    const { clients, cluster, orchestrator } = infrastructure;
+    const { clients, cluster, orchestrator, pool } = infrastructure;
     const updateStrategy = {
       type: 'RollingUpdate',
       rollingUpdate: { maxUnavailable: `${MAX_UNAVAILABLE_PERCENT}%` },
@@ -102,6 +113,7 @@ export async function runRolloutBench(options: RolloutBenchOptions): Promise<Rec
       },
       decisionLatency: { ...latency.decision, targetP99Ms: 200, met: latency.decision.p99Ms <= 200 },
       batchDispatchLatency: latency.dispatch,
+      ...(finished.status === 'Succeeded' ? {} : { failure: await rolloutFailureReport(pool, finished) }),
     };
   } finally {
     await infrastructure.close();

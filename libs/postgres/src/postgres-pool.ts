@@ -23,6 +23,11 @@ export function createPool(options: PoolOptions): pg.Pool {
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  // A checked-out client loses pg-pool's listener, so its connection dropping would crash the process;
+  // its query still fails, and the pool discards the client on release.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => options.logger.warn({ err: error }, 'PostgreSQL connection failed')),
+  );
   return pool;
 }
 

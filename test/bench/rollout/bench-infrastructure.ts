@@ -12,6 +12,7 @@ export interface BenchInfrastructure {
   readonly cluster: SimulatedCluster;
   readonly clients: ClusterClients;
   readonly orchestrator: Orchestrator;
+  readonly pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -40,7 +41,7 @@ export async function startBenchInfrastructure(nodes: number, readyDelayMs: numb
     });
     await orchestrator.runtime.start();
     cleanups.push(() => orchestrator.runtime.stop());
-    return { cluster, clients: clusterClients(cluster.url), orchestrator, close };
+    return { cluster, clients: clusterClients(cluster.url), orchestrator, pool, close };
   } catch (error) {
     await close();
     throw error;

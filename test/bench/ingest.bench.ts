@@ -1,0 +1,174 @@
+import { startKafkaForTests, startPostgresForTests, createTestSchema, uniqueTopicPrefix } from '#rollcall/testing';
+import type { Pool } from 'pg';
+import { measureBareBaseline, type BaselineOptions } from './ingest/bare-baseline.js';
+import { startBenchCluster } from './ingest/bench-cluster.js';
+import { CommitTracker } from './ingest/commit-tracker.js';
+import { loadHistory, queryNodeHistory } from './ingest/history-load.js';
+import { IngestPipeline } from './ingest/ingest-pipeline.js';
+import { changeAllPods, changePodsSteadily, daemonSetPods, type PodRef } from './ingest/pod-changes.js';
+import { megabytes, percentile, pollUntil, round, sleep } from './ingest/stats.js';
+
+const DAEMON_SETS = 3;
+const BURSTS = 3;
+const LAG_RATE_PER_SECOND = 1_000;
+const LAG_POLL_MS = 10;
+/** Every 10th change is timed: 100 probes a second. */
+const LAG_SAMPLE_EVERY = 10;
+
+async function burstEventsPerSecond(
+  pool: Pool,
+  store: Parameters<typeof changeAllPods>[0],
+  pods: PodRef[],
+  round: number,
+) {
+  const before = store.currentResourceVersion();
+  const started = performance.now();
+  await changeAllPods(store, pods, round);
+  await pollUntil(
+    'the burst',
+    async () =>
+      Number(
+        (await pool.query('SELECT count(*) AS n FROM daemonset_node_state WHERE resource_version > $1', [before]))
+          .rows[0].n,
+      ) === pods.length,
+    120_000,
+    50,
+  );
+  return pods.length / ((performance.now() - started) / 1000);
+}
+
+async function projectionLag(
+  pool: Pool,
+  store: Parameters<typeof changeAllPods>[0],
+  pods: PodRef[],
+  durationMs: number,
+) {
+  const tracker = new CommitTracker(pool, LAG_SAMPLE_EVERY);
+  let changing = true;
+  const polling = (async () => {
+    while (changing || tracker.unconfirmed > 0) {
+      await tracker.poll();
+      await sleep(LAG_POLL_MS);
+    }
+  })();
+  const changes = await changePodsSteadily(store, pods, LAG_RATE_PER_SECOND, durationMs, (change) =>
+    tracker.add(change),
+  );
+  changing = false;
+  await Promise.race([polling, sleep(60_000).then(() => Promise.reject(new Error('changes never committed')))]);
+  return {
+    ratePerSecond: LAG_RATE_PER_SECOND,
+    durationMs,
+    changes,
+    pollIntervalMs: LAG_POLL_MS,
+    timedChanges: tracker.lagsMs.length,
+    p50Ms: round(percentile(tracker.lagsMs, 0.5)),
+    p99Ms: round(percentile(tracker.lagsMs, 0.99)),
+    maxMs: round(Math.max(...tracker.lagsMs)),
+    targetP99Ms: 250,
+  };
+}
+
+async function podObservedSample(pool: Pool): Promise<BaselineOptions['sample']> {
+  const row = await pool.query(
+    `SELECT event_id AS id, type, schema_version AS "schemaVersion", occurred_at AS "occurredAt",
+            observed_at AS "observedAt", correlation_id AS "correlationId", causation_id AS "causationId", actor, data
+       FROM history WHERE type = 'PodObserved' LIMIT 1`,
+  );
+  return row.rows[0];
+}
+
+/**
+ * The audit pipeline's figures: initial sync of `nodes` x 3 DaemonSets, sustained throughput against a
+ * bare kafkajs + INSERT pipe, projection lag at 1,000 events/s, node history queries over a large
+ * history, and the watcher's resident memory.
+ */
+export async function runIngestBench(options: { quick: boolean }): Promise<Record<string, unknown>> {
+  const nodes = options.quick ? 500 : 5_000;
+  const historyRows = options.quick ? 1_000_000 : 10_000_000;
+  const lagDurationMs = options.quick ? 5_000 : 15_000;
+  const [postgres, kafka] = await Promise.all([startPostgresForTests(), startKafkaForTests()]);
+  const schema = await createTestSchema(postgres.url);
+  const topic = `${uniqueTopicPrefix('ingest')}.cluster.v1`;
+  const setupStarted = performance.now();
+  const cluster = await startBenchCluster(nodes, DAEMON_SETS);
+  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, topic);
+  try {
+    const setupMs = performance.now() - setupStarted;
+    const pods = daemonSetPods(cluster.store);
+    await pipeline.startProjector();
+
+    const syncStarted = performance.now();
+    const watcher = pipeline.startWatcher();
+    await watcher.started;
+    let peakRss = 0;
+    const sampling = setInterval(() => void watcher.rss().then((rss) => (peakRss = Math.max(peakRss, rss))), 250);
+    await pipeline.waitForProjected(pods.length, nodes, 180_000);
+    const initialSyncMs = performance.now() - syncStarted;
+    clearInterval(sampling);
+    await sleep(2_000);
+    const rssAfterSync = await watcher.rss();
+    const watcherHeap = await watcher.memory();
+    const workBefore = await pipeline.projectorWork();
+
+    const bursts: number[] = [];
+    for (let round = 1; round <= BURSTS; round++)
+      bursts.push(await burstEventsPerSecond(schema.pool, cluster.store, pods, round));
+    const workAfter = await pipeline.projectorWork();
+    const burstBatches = workAfter.batches - workBefore.batches;
+    const projectorDuringBursts = {
+      busySeconds: round(workAfter.busySeconds - workBefore.busySeconds, 2),
+      wallSeconds: round(pods.length * bursts.reduce((total, rate) => total + 1 / rate, 0), 2),
+      batches: burstBatches,
+      eventsPerBatch: round((workAfter.events - workBefore.events) / Math.max(1, burstBatches)),
+    };
+    const lag = await projectionLag(schema.pool, cluster.store, pods, lagDurationMs);
+    const sample = await podObservedSample(schema.pool);
+    await pipeline.stop();
+    await cluster.close();
+
+    const baseline = await measureBareBaseline({
+      brokers: kafka.brokers.split(','),
+      pool: schema.pool,
+      topic: `${topic}.baseline`,
+      partitions: 12,
+      sample,
+      events: pods.length,
+    });
+    const loadMs = await loadHistory(schema.pool, historyRows, nodes);
+    const nodeHistory = await queryNodeHistory(schema.pool, nodes, 200);
+
+    const medianBurst = percentile(bursts, 0.5);
+    return {
+      nodes,
+      daemonSets: DAEMON_SETS,
+      pods: pods.length,
+      clusterSetupMs: Math.round(setupMs),
+      initialSync: { ms: Math.round(initialSyncMs), targetMs: 15_000 },
+      throughput: {
+        eventsPerBurst: pods.length,
+        burstsEventsPerSecond: bursts.map((value) => Math.round(value)),
+        medianEventsPerSecond: Math.round(medianBurst),
+        bareBaselineEventsPerSecond: Math.round(baseline),
+        ratioToBaseline: round(medianBurst / baseline, 2),
+        targetEventsPerSecond: 5_000,
+        targetRatio: 0.5,
+        projectorDuringBursts,
+      },
+      projectionLag: lag,
+      nodeHistoryQuery: { historyRows, loadMs: Math.round(loadMs), ...nodeHistory, targetP99Ms: 10 },
+      watcherMemory: {
+        rssMbAfterSync: megabytes(rssAfterSync),
+        peakRssMbDuringSync: megabytes(peakRss),
+        heapUsedMbAfterSync: megabytes(watcherHeap.heapUsed),
+        heapTotalMbAfterSync: megabytes(watcherHeap.heapTotal),
+        targetMb: 150,
+      },
+    };
+  } finally {
+    await pipeline.stop().catch(() => undefined);
+    await cluster.close().catch(() => undefined);
+    await schema.drop();
+    await Promise.all([postgres.stop(), kafka.stop()]);
+  }
+}

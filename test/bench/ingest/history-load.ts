@@ -1,0 +1,62 @@
+import type { Pool } from 'pg';
+import { percentile, round } from './stats.js';
+
+const CHUNK = 250_000;
+const SPREAD_DAYS = 90;
+
+/**
+ * Loads `rows` synthetic PodObserved rows into `history` with INSERT ... SELECT generate_series, spread
+ * over 90 days (monthly partitions created first) and `nodes` nodes, two chunks at a time.
+ */
+export async function loadHistory(pool: Pool, rows: number, nodes: number): Promise<number> {
+  const started = performance.now();
+  await pool.query(`SELECT ensure_history_partitions(now() - interval '${SPREAD_DAYS} days', 5)`);
+  const chunks = Array.from({ length: Math.ceil(rows / CHUNK) }, (_, index) => index * CHUNK + 1);
+  const insertChunk = (first: number) =>
+    pool.query(
+      `INSERT INTO history (chain, seq, event_id, type, schema_version, occurred_at, observed_at, recorded_at,
+                            node, namespace, daemonset, correlation_id, data, prev_hash, hash)
+       SELECT 'bench-load/' || (i % 12), i, 'bench-load-' || i, 'PodObserved', 1, t, t, t,
+              'node-' || lpad(((i % $3) + 1)::text, 4, '0'), 'default', 'ingest-' || (i % 3), 'bench-load',
+              jsonb_build_object('name', 'pod-' || i, 'resourceVersion', i::text, 'ready', true),
+              md5(i::text), md5((i + 1)::text)
+         FROM generate_series($1::bigint, $2::bigint) AS i,
+              LATERAL (SELECT now() - (($4::bigint - i) * interval '${SPREAD_DAYS} days') / $4::bigint AS t) AS times`,
+      [first, Math.min(rows, first + CHUNK - 1), nodes, rows],
+    );
+  for (let index = 0; index < chunks.length; index += 2)
+    await Promise.all(chunks.slice(index, index + 2).map(insertChunk));
+  await pool.query('ANALYZE history');
+  return performance.now() - started;
+}
+
+/** The audit API's node history page (newest first, 100 rows) on random nodes: p50 and p99 in ms. */
+export async function queryNodeHistory(pool: Pool, nodes: number, queries: number) {
+  const client = await pool.connect();
+  try {
+    const run = async () => {
+      const node = `node-${String(1 + Math.floor(Math.random() * nodes)).padStart(4, '0')}`;
+      const started = performance.now();
+      const result = await client.query(
+        `SELECT chain, seq, event_id, type, schema_version, occurred_at, observed_at, recorded_at, node, namespace,
+                daemonset, rollout_id, actor, correlation_id, causation_id, data, prev_hash, hash
+           FROM history WHERE node = $1
+          ORDER BY occurred_at DESC, event_id DESC, chain DESC, seq DESC LIMIT 100`,
+        [node],
+      );
+      return { ms: performance.now() - started, rows: result.rowCount ?? 0 };
+    };
+    for (let warmup = 0; warmup < 20; warmup++) await run();
+    const samples: { ms: number; rows: number }[] = [];
+    for (let index = 0; index < queries; index++) samples.push(await run());
+    const times = samples.map((sample) => sample.ms);
+    return {
+      queries,
+      rowsPerQuery: Math.min(...samples.map((sample) => sample.rows)),
+      p50Ms: round(percentile(times, 0.5), 2),
+      p99Ms: round(percentile(times, 0.99), 2),
+    };
+  } finally {
+    client.release();
+  }
+}
