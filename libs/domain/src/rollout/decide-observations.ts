@@ -40,6 +40,9 @@ export function decideObservation(observation: RolloutObservation, state: Rollou
       return { events: [emit('NodeRemoved', { node: node.name, previousStatus: node.status })] };
     }
     case 'DaemonSetChangedExternally': {
+      // A watch event checked late may show the DaemonSet from before our own patch: no one else's change.
+      if (rollout.templateGeneration !== null && observation.generation <= rollout.templateGeneration)
+        return ignore('StaleObservation');
       const detected = emit('DaemonSetExternalChangeDetected', {
         generation: observation.generation,
         changedFields: observation.changedFields,

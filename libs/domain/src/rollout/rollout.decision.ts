@@ -24,7 +24,8 @@ export type IgnoreReason =
   | 'UnknownNode'
   | 'AlreadyHandled'
   | 'PatchNotAwaited'
-  | 'TimerNoLongerRelevant';
+  | 'TimerNoLongerRelevant'
+  | 'StaleObservation';
 
 export type Decision =
   | {

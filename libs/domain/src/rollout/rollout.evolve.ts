@@ -42,6 +42,7 @@ function requested(event: Extract<RolloutEvent, { type: 'RolloutRequested' }>): 
     direction: 'forward',
     started: false,
     template: 'Original',
+    templateGeneration: null,
     targetRevisionHash: null,
     strategyRestore: 'NotRequested',
     approvedStages: [],
@@ -79,8 +80,13 @@ function evolveRollout(rollout: Rollout, event: RolloutEvent): Rollout {
       return { ...rollout, template: event.purpose === 'ApplyChange' ? 'ChangeRequested' : 'RestoreRequested' };
     case 'DaemonSetTemplateApplied':
       return event.purpose === 'ApplyChange'
-        ? { ...rollout, template: 'ChangeApplied', targetRevisionHash: event.revisionHash }
-        : { ...rollout, template: 'Restored' };
+        ? {
+            ...rollout,
+            template: 'ChangeApplied',
+            templateGeneration: event.generation,
+            targetRevisionHash: event.revisionHash,
+          }
+        : { ...rollout, template: 'Restored', templateGeneration: event.generation };
     case 'DaemonSetStrategyRestored':
       return { ...rollout, strategyRestore: 'Done' };
     case 'DaemonSetExternalChangeDetected':

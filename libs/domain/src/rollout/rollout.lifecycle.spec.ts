@@ -20,10 +20,10 @@ const pause = (at: number): RolloutInput => ({ type: 'PauseRollout', actor: caro
 const resume = (at: number): RolloutInput => ({ type: 'ResumeRollout', actor: carol, now: t(at) });
 const abort = (at: number): RolloutInput => ({ type: 'AbortRollout', actor: carol, now: t(at), comment: 'stop' });
 const bakeEnd = (bakeId: number, at: number) => fired({ kind: 'BakeEnd', stageIndex: 0, bakeId }, at);
-const editedByOthers = (at: number): RolloutInput => ({
+const editedByOthers = (at: number, generation = 5): RolloutInput => ({
   type: 'DaemonSetChangedExternally',
   now: t(at),
-  generation: 5,
+  generation,
   changedFields: ['spec.template'],
   changedBy: 'kubectl-edit',
 });
@@ -101,6 +101,12 @@ describe('rollout saga: pause, resume, abort and timers', () => {
     givenInputs(...canaryBaking(), bakeEnd(1, 50))
       .when(bakeEnd(1, 51))
       .thenIgnored('TimerNoLongerRelevant');
+  });
+
+  it('ignores a DaemonSet seen at a generation older than the change it applied (a view from before the patch)', () => {
+    givenInputs(...canaryEvicting())
+      .when(editedByOthers(12, 3))
+      .thenIgnored('StaleObservation');
   });
 
   it('pauses when someone else edits the DaemonSet, and re-applies the change on resume', () => {

@@ -77,6 +77,8 @@ export interface Rollout {
   readonly direction: Direction;
   readonly started: boolean;
   readonly template: TemplateState;
+  /** The DaemonSet generation our last template patch produced; a view of an older one predates it. */
+  readonly templateGeneration: number | null;
   readonly targetRevisionHash: string | null;
   readonly strategyRestore: 'NotRequested' | 'Requested' | 'Done';
   readonly approvedStages: readonly number[];

@@ -23,7 +23,8 @@ const applied = () =>
     { type: 'DaemonSetPatched', now, purpose: 'ApplyChange', revisionHash: 'new', generation: 2 },
   ]);
 
-const daemonSet = (strategy: string, image: string): V1DaemonSet => ({
+const daemonSet = (strategy: string, image: string, generation = 3): V1DaemonSet => ({
+  metadata: { generation },
   spec: {
     selector: {},
     updateStrategy: { type: strategy },
@@ -41,6 +42,11 @@ describe('externalChanges', () => {
       'spec.updateStrategy',
       'spec.template.spec.containers[main].image',
     ]);
+  });
+
+  it('does not judge a view of the DaemonSet from before the patch it applied (generation 2)', () => {
+    expect(externalChanges(applied(), daemonSet('RollingUpdate', 'busybox:1.36', 1))).toEqual([]);
+    expect(externalChanges(applied(), daemonSet('RollingUpdate', 'busybox:1.36', 2))).toEqual([]);
   });
 
   it('does not judge before the change was applied', () => {

@@ -3,7 +3,8 @@ import type { Rollout } from '#rollcall/domain';
 
 /**
  * What someone else changed on the DaemonSet that the saga relies on: the update strategy it set
- * to OnDelete, or the images it applied. Empty while a patch of ours is in flight (it may not show yet).
+ * to OnDelete, or the images it applied. Empty while a patch of ours is in flight (it may not show
+ * yet) and for a view of the DaemonSet from before our last patch (a watch event checked late).
  */
 export function externalChanges(rollout: Rollout, ds: V1DaemonSet): string[] {
   const patchInFlight =
@@ -11,6 +12,7 @@ export function externalChanges(rollout: Rollout, ds: V1DaemonSet): string[] {
     rollout.template === 'RestoreRequested' ||
     rollout.strategyRestore !== 'NotRequested';
   if (patchInFlight || (rollout.template !== 'ChangeApplied' && rollout.template !== 'Restored')) return [];
+  if (rollout.templateGeneration !== null && (ds.metadata?.generation ?? 0) <= rollout.templateGeneration) return [];
   const changed: string[] = [];
   if (ds.spec?.updateStrategy?.type !== 'OnDelete') changed.push('spec.updateStrategy');
   const change = rollout.spec.change;
