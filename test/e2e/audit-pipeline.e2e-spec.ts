@@ -1,5 +1,11 @@
 import { jest } from '@jest/globals';
-import { E2E_ADMIN_TOKEN, eventually, getJson, startAllInOne, type AllInOne } from './support/all-in-one.process.js';
+import {
+  E2E_ADMIN_TOKEN,
+  eventually,
+  getJson,
+  startReadyAllInOne,
+  type AllInOne,
+} from './support/all-in-one.process.js';
 
 jest.setTimeout(120_000);
 
@@ -20,16 +26,11 @@ describe('the all-in-one watches the simulated cluster, projects it and answers 
   let app: AllInOne;
 
   beforeAll(async () => {
-    app = await startAllInOne({
-      ROLLCALL_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
-      ROLLCALL_SIM_NODES: String(SIM_NODES),
-      ROLLCALL_SIM_READY_DELAY_MS: '200',
-      LOG_LEVEL: 'warn',
-    });
+    app = await startReadyAllInOne(SIM_NODES);
   });
 
   afterAll(async () => {
-    await app.dispose();
+    await app?.dispose();
   });
 
   it('shows the seeded log-collector with one Ready, up-to-date row per node within seconds', async () => {

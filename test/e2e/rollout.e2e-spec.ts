@@ -1,5 +1,11 @@
 import { jest } from '@jest/globals';
-import { E2E_ADMIN_TOKEN, eventually, getJson, startAllInOne, type AllInOne } from './support/all-in-one.process.js';
+import {
+  E2E_ADMIN_TOKEN,
+  eventually,
+  getJson,
+  startReadyAllInOne,
+  type AllInOne,
+} from './support/all-in-one.process.js';
 
 jest.setTimeout(180_000);
 
@@ -46,17 +52,11 @@ describe('a staged rollout through the REST API of the all-in-one, on the simula
   let app: AllInOne;
 
   beforeAll(async () => {
-    app = await startAllInOne({
-      ROLLCALL_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
-      ROLLCALL_SIM_NODES: String(SIM_NODES),
-      ROLLCALL_SIM_READY_DELAY_MS: '200',
-      LOG_LEVEL: 'warn',
-    });
-    await eventually('readiness', async () => ((await fetch(`${app.base}/readyz`)).ok ? true : undefined), 60_000, app);
+    app = await startReadyAllInOne(SIM_NODES);
   });
 
   afterAll(async () => {
-    await app.dispose();
+    await app?.dispose();
   });
 
   it('runs the request example stage by stage behind its approvals and leaves every node on the new image', async () => {

@@ -1,27 +1,14 @@
 import { jest } from '@jest/globals';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
 import type { DaemonSetPodView } from './daemonsets/daemonset-pod.view.js';
 import type { DaemonSetView } from './daemonsets/daemonset.view.js';
 import type { NodeDetailView, NodeView } from './nodes/node.view.js';
-import { recordThroughProjector, startAuditApi, type AuditApiTestApp } from './testing/audit-api.test-app.js';
-import { at, CLUSTER_HISTORY } from './testing/cluster-history.scenario.js';
+import { auditApiOverClusterHistory } from './testing/audit-api.test-app.js';
+import { at } from './testing/cluster-history.scenario.js';
 import { fieldsOf, type PageBody, type Problem } from './testing/problem.js';
 
 jest.setTimeout(60_000);
 
-let schema: TestSchema;
-let api: AuditApiTestApp;
-
-beforeAll(async () => {
-  schema = await createTestSchema(process.env.DATABASE_URL ?? '');
-  await recordThroughProjector(schema, CLUSTER_HISTORY);
-  api = await startAuditApi(schema);
-});
-
-afterAll(async () => {
-  await api?.app.close();
-  await schema?.drop();
-});
+const api = auditApiOverClusterHistory();
 
 const names = (body: unknown) => (body as PageBody<NodeView>).items.map((item) => item.name);
 

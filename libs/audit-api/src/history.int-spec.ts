@@ -1,27 +1,14 @@
 import { jest } from '@jest/globals';
 import { hashEntry } from '#rollcall/domain';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
 import type { HistoryEntryView } from './history/history-entry.view.js';
 import type { NodeAtTimeView } from './node-at-time/node-at-time.view.js';
-import { recordThroughProjector, startAuditApi, type AuditApiTestApp } from './testing/audit-api.test-app.js';
+import { auditApiOverClusterHistory } from './testing/audit-api.test-app.js';
 import { at, CLUSTER_HISTORY } from './testing/cluster-history.scenario.js';
 import { fieldsOf, type PageBody, type Problem } from './testing/problem.js';
 
 jest.setTimeout(60_000);
 
-let schema: TestSchema;
-let api: AuditApiTestApp;
-
-beforeAll(async () => {
-  schema = await createTestSchema(process.env.DATABASE_URL ?? '');
-  await recordThroughProjector(schema, CLUSTER_HISTORY);
-  api = await startAuditApi(schema);
-});
-
-afterAll(async () => {
-  await api?.app.close();
-  await schema?.drop();
-});
+const api = auditApiOverClusterHistory();
 
 const entries = (body: unknown) => (body as PageBody<HistoryEntryView>).items;
 

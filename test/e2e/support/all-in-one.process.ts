@@ -16,7 +16,7 @@ export interface AllInOne {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code (or the signal that ended it). */
   stop(withinMs?: number): Promise<number | string>;
-  /** Kills the process if it still runs and removes its data directory. */
+  /** Stops the process if it still runs (SIGTERM, then SIGKILL) and removes its data directory. */
   dispose(): Promise<void>;
 }
 
@@ -37,10 +37,30 @@ export async function startAllInOne(extraEnv: Record<string, string> = {}): Prom
     output: () => output,
     stop: (withinMs = 15_000) => stopProcess(child, withinMs),
     dispose: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      // SIGTERM first: a SIGKILL would orphan the embedded PostgreSQL the process started.
+      if (child.exitCode === null && child.signalCode === null) {
+        await stopProcess(child, 15_000).catch(() => child.kill('SIGKILL'));
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts the all-in-one with the e2e admin token over a simulated cluster of quickly ready nodes, once /readyz answers. */
+export async function startReadyAllInOne(simNodes: number): Promise<AllInOne> {
+  const app = await startAllInOne({
+    ROLLCALL_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    ROLLCALL_SIM_NODES: String(simNodes),
+    ROLLCALL_SIM_READY_DELAY_MS: '200',
+    LOG_LEVEL: 'warn',
+  });
+  try {
+    await eventually('readiness', async () => ((await fetch(`${app.base}/readyz`)).ok ? true : undefined), 60_000, app);
+  } catch (notReady) {
+    await app.dispose();
+    throw notReady;
+  }
+  return app;
 }
 
 function stopProcess(child: ChildProcess, withinMs: number): Promise<number | string> {

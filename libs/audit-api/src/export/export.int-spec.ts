@@ -1,7 +1,6 @@
 import { jest } from '@jest/globals';
 import { hashEntry } from '#rollcall/domain';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
-import { recordThroughProjector, startAuditApi, type AuditApiTestApp } from '../testing/audit-api.test-app.js';
+import { auditApiOverClusterHistory } from '../testing/audit-api.test-app.js';
 import { at, CLUSTER_HISTORY } from '../testing/cluster-history.scenario.js';
 import type { HistoryEntryView } from '../history/history-entry.view.js';
 import { fieldsOf, type PageBody } from '../testing/problem.js';
@@ -10,19 +9,7 @@ import { verifyExport } from './verify-export.js';
 
 jest.setTimeout(60_000);
 
-let schema: TestSchema;
-let api: AuditApiTestApp;
-
-beforeAll(async () => {
-  schema = await createTestSchema(process.env.DATABASE_URL ?? '');
-  await recordThroughProjector(schema, CLUSTER_HISTORY);
-  api = await startAuditApi(schema);
-});
-
-afterAll(async () => {
-  await api?.app.close();
-  await schema?.drop();
-});
+const api = auditApiOverClusterHistory();
 
 async function download(query: string, token = api.tokens.auditor) {
   const response = await fetch(`${await api.app.getUrl()}/v1/history/export?${query}`, {

@@ -6,24 +6,58 @@ import type { Envelope } from '#rollcall/domain';
 import { HttpConventionsModule, serveOpenApiDocument } from '#rollcall/http';
 import { PG_POOL } from '#rollcall/postgres';
 import { BatchApplier, ProjectorMetrics } from '#rollcall/projector';
-import type { TestSchema } from '#rollcall/testing';
+import { createTestSchema, httpClient, type HttpAnswer, type TestSchema } from '#rollcall/testing';
 import { Registry } from 'prom-client';
 import { AuditApiModule } from '../audit-api.module.js';
-
-export interface CallResult {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: unknown;
-}
+import { CLUSTER_HISTORY } from './cluster-history.scenario.js';
 
 export interface AuditApiTestApp {
   readonly app: NestFastifyApplication;
   readonly tokens: Readonly<Record<'admin' | ApiRole, string>>;
-  get(path: string, token?: string): Promise<CallResult>;
+  get(path: string, token?: string): Promise<HttpAnswer>;
+}
+
+/** The audit API of a suite together with the schema it reads, for specs that look under the API. */
+export interface AuditApiSuite extends AuditApiTestApp {
+  readonly schema: TestSchema;
+}
+
+/**
+ * Registers the suite's beforeAll/afterAll: a fresh schema holding CLUSTER_HISTORY, recorded through the projector,
+ * and the audit API over it. The answer reads the started app lazily, so specs may hold it from their top level.
+ */
+export function auditApiOverClusterHistory(): AuditApiSuite {
+  let schema: TestSchema | undefined;
+  let api: AuditApiTestApp | undefined;
+  beforeAll(async () => {
+    schema = await createTestSchema(process.env.DATABASE_URL ?? '');
+    await recordThroughProjector(schema, CLUSTER_HISTORY);
+    api = await startAuditApi(schema);
+  });
+  afterAll(async () => {
+    await api?.app.close();
+    await schema?.drop();
+  });
+  const started = (): { schema: TestSchema; api: AuditApiTestApp } => {
+    if (schema === undefined || api === undefined) throw new Error('the audit API is used before beforeAll started it');
+    return { schema, api };
+  };
+  return {
+    get schema() {
+      return started().schema;
+    },
+    get app() {
+      return started().api.app;
+    },
+    get tokens() {
+      return started().api.tokens;
+    },
+    get: (path, token) => started().api.get(path, token),
+  };
 }
 
 /** Records the events through the projector's own batch applier, one transaction per chain. */
-export async function recordThroughProjector(schema: TestSchema, events: readonly Envelope[]): Promise<void> {
+async function recordThroughProjector(schema: TestSchema, events: readonly Envelope[]): Promise<void> {
   const applier = new BatchApplier(schema.pool, 'audit-api-test', new ProjectorMetrics(new Registry()));
   const messages = events.map((envelope, offset) => ({
     topic: 'rollcall.cluster.v1',
@@ -36,7 +70,7 @@ export async function recordThroughProjector(schema: TestSchema, events: readonl
 }
 
 /** The audit API on Fastify with real auth, over the test's own schema, and a token per role. */
-export async function startAuditApi(schema: TestSchema): Promise<AuditApiTestApp> {
+async function startAuditApi(schema: TestSchema): Promise<AuditApiTestApp> {
   const adminToken = generateTokenSecret();
 
   @Global()
@@ -60,20 +94,14 @@ export async function startAuditApi(schema: TestSchema): Promise<AuditApiTestApp
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = await app.getUrl();
 
-  const get = async (path: string, token?: string): Promise<CallResult> => {
-    const response = await fetch(`${base}${path}`, {
-      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
-  };
+  const call = httpClient(base);
+  const get = (path: string, token?: string): Promise<HttpAnswer> => call('GET', path, { token });
   const create = async (role: ApiRole): Promise<string> => {
-    const response = await fetch(`${base}/v1/tokens`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: role, roles: [role] }),
+    const created = await call<{ token: string }>('POST', '/v1/tokens', {
+      token: adminToken,
+      body: { name: role, roles: [role] },
     });
-    return ((await response.json()) as { token: string }).token;
+    return created.body.token;
   };
   const [viewer, auditor, operator, approver] = await Promise.all(
     (['viewer', 'auditor', 'operator', 'approver'] as const).map(create),

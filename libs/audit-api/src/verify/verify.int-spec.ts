@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
-import { recordThroughProjector, startAuditApi, type AuditApiTestApp } from '../testing/audit-api.test-app.js';
+import { auditApiOverClusterHistory } from '../testing/audit-api.test-app.js';
 import { at, CLUSTER_HISTORY } from '../testing/cluster-history.scenario.js';
 import { fieldsOf } from '../testing/problem.js';
 import type { HistoryVerificationView } from './chain-verification.view.js';
@@ -9,23 +8,11 @@ jest.setTimeout(60_000);
 
 const CHAIN = 'rollcall.cluster.v1/0';
 
-let schema: TestSchema;
-let api: AuditApiTestApp;
-
-beforeAll(async () => {
-  schema = await createTestSchema(process.env.DATABASE_URL ?? '');
-  await recordThroughProjector(schema, CLUSTER_HISTORY);
-  api = await startAuditApi(schema);
-});
-
-afterAll(async () => {
-  await api?.app.close();
-  await schema?.drop();
-});
+const api = auditApiOverClusterHistory();
 
 /** Runs SQL with the append-only triggers off, as a superuser could: the chain must catch it. */
 async function tamper(sql: string): Promise<void> {
-  const client = await schema.pool.connect();
+  const client = await api.schema.pool.connect();
   try {
     await client.query('SET session_replication_role = replica');
     await client.query(sql);
@@ -41,7 +28,7 @@ describe('GET /v1/history/verify', () => {
   it('reports intact chains with their rows and recorded head, then the first break after tampering', async () => {
     const intact = await verify();
     const one = await verify(`chain=${encodeURIComponent(CHAIN)}`);
-    const head = await schema.pool.query<{ last_hash: string }>('select last_hash from history_chain_heads');
+    const head = await api.schema.pool.query<{ last_hash: string }>('select last_hash from history_chain_heads');
 
     expect(intact.status).toBe(200);
     expect(intact.body).toEqual({

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { waitUntil } from '#rollcall/kube-sim';
-import { httpClient } from '../testing/http-client.js';
+import { httpClient } from '#rollcall/testing';
 import { RolloutApiTestApp } from '../testing/rollout-api.test-app.js';
 import { logCollectorRollout } from '../testing/rollout-request.fixture.js';
 

@@ -20,10 +20,9 @@ import {
 import { EVENT_BUS, InProcessEventBus } from '#rollcall/messaging';
 import { ROOT_LOGGER } from '#rollcall/observability';
 import { PG_POOL } from '#rollcall/postgres';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
+import { createTestSchema, httpClient, type TestSchema } from '#rollcall/testing';
 import { pino } from 'pino';
 import { RolloutApiModule } from '../rollout-api.module.js';
-import { httpClient } from './http-client.js';
 
 /** Short loops, so that a two-stage rollout finishes within seconds. */
 const FAST_ORCHESTRATOR = {
