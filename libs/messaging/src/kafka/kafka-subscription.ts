@@ -23,7 +23,10 @@ export const defaultConsumerTiming: KafkaConsumerTiming = {
 
 type TopicPartitions = { topic: string; partitions: number[] }[];
 
-/** One consumer-group member: hands one partition batch at a time to `onBatch`, commits after it. */
+/** kafkajs never hands two batches of one partition out at once, so per-partition order holds. */
+const PARTITIONS_CONSUMED_CONCURRENTLY = 4;
+
+/** One consumer-group member: hands partition batches to `onBatch` (a few partitions at once), commits each after it. */
 export class KafkaSubscription implements Subscription {
   private readonly consumer: Consumer;
   private assignmentGeneration = 0;
@@ -53,6 +56,7 @@ export class KafkaSubscription implements Subscription {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }

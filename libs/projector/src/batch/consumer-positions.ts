@@ -26,13 +26,11 @@ export async function lockPosition(
   topic: string,
   partition: number,
 ): Promise<bigint> {
-  await client.query(
-    `INSERT INTO consumer_positions (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
-     ON CONFLICT (group_id, topic, partition) DO NOTHING`,
-    [groupId, topic, partition],
-  );
+  // One round trip: ON CONFLICT DO UPDATE row-locks an existing row just as SELECT ... FOR UPDATE would.
   const row = await client.query<{ next_offset: string }>(
-    'SELECT next_offset FROM consumer_positions WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
+    `INSERT INTO consumer_positions (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+     ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = consumer_positions.next_offset
+     RETURNING next_offset`,
     [groupId, topic, partition],
   );
   return BigInt(row.rows[0].next_offset);

@@ -10,13 +10,12 @@ const columnNames = recordColumns.replace(/ [a-z]+(,|$)/g, '$1');
 
 /** Locks the chain's head for this transaction (creating it when new) and returns it. */
 export async function lockChainHead(client: PoolClient, chain: string): Promise<ChainHead> {
-  await client.query(
-    'INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3) ON CONFLICT (chain) DO NOTHING',
-    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash],
-  );
+  // One round trip: ON CONFLICT DO UPDATE row-locks an existing head just as SELECT ... FOR UPDATE would.
   const head = await client.query<{ last_seq: string; last_hash: string }>(
-    'SELECT last_seq, last_hash FROM history_chain_heads WHERE chain = $1 FOR UPDATE',
-    [chain],
+    `INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
+     RETURNING last_seq, last_hash`,
+    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash],
   );
   return { seq: Number(head.rows[0].last_seq), hash: head.rows[0].last_hash };
 }
@@ -34,7 +33,7 @@ export async function recordedEventIds(
   return new Set(found.rows.map((row) => row.event_id));
 }
 
-/** Appends linked entries in two multi-row inserts and moves the head; the caller holds the head lock. */
+/** Appends linked entries (index and history rows) and moves the head; the caller holds the head lock. */
 export async function appendEntries(
   client: PoolClient,
   chain: string,
@@ -61,19 +60,14 @@ export async function appendEntries(
     prev_hash: entry.prevHash,
     hash: entry.hash,
   }));
-  const json = JSON.stringify(records);
-  await client.query(
-    'INSERT INTO history_chain_entries (chain, seq, event_id) SELECT chain, seq, event_id FROM jsonb_to_recordset($1::jsonb) AS r(chain text, seq bigint, event_id text)',
-    [json],
-  );
-  await client.query(
-    `INSERT INTO history (${columnNames}) SELECT ${columnNames} FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns})`,
-    [json],
-  );
   const last = entries[entries.length - 1];
+  // One round trip: data-modifying CTEs all run to completion, in one statement of the caller's transaction.
   await client.query(
-    'UPDATE history_chain_heads SET last_seq = $2, last_hash = $3, updated_at = now() WHERE chain = $1',
-    [chain, last.seq, last.hash],
+    `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns})),
+          indexed AS (INSERT INTO history_chain_entries (chain, seq, event_id) SELECT chain, seq, event_id FROM r),
+          recorded AS (INSERT INTO history (${columnNames}) SELECT ${columnNames} FROM r)
+     UPDATE history_chain_heads SET last_seq = $3, last_hash = $4, updated_at = now() WHERE chain = $2`,
+    [JSON.stringify(records), chain, last.seq, last.hash],
   );
 }
 
