@@ -13,5 +13,6 @@ export * from './rollout.timers.js';
 export * from './rollout.state.js';
 export * from './rollout.decision.js';
 export * from './rollout.evolve.js';
+export * from './rollout.fold.js';
 export * from './rollout.decider.js';
 export * from './rollout.active-timers.js';

@@ -14,7 +14,7 @@ export interface ActiveTimer {
  * a decision gives the timers to schedule and to cancel. A pause holds bake and eviction retries;
  * node-ready deadlines keep running because a node that never comes up has failed either way.
  */
-export function activeTimers(state: RolloutState): ActiveTimer[] {
+export function activeTimers(state: RolloutState, includesNode: (key: string) => boolean = () => true): ActiveTimer[] {
   if (state === null || isTerminal(state)) return [];
   const timers: ActiveTimer[] = [];
   const add = (timer: RolloutTimer, at: string) => timers.push({ timerId: timerId(state.rolloutId, timer), at, timer });
@@ -32,11 +32,34 @@ export function activeTimers(state: RolloutState): ActiveTimer[] {
       );
   if (phase.status === 'Baking')
     add({ kind: 'BakeEnd', stageIndex: phase.stageIndex, bakeId: phase.bakeId }, phase.endsAt);
-  for (const node of Object.values(state.nodes)) {
+  for (const key of Object.keys(state.nodes)) {
+    if (!includesNode(key)) continue;
+    const node = state.nodes[key];
     if (node.status === 'WaitingForPod' && node.readyDeadline !== null)
       add({ kind: 'NodeReadyTimeout', node: node.name, attempt: node.attempt }, node.readyDeadline);
     if (node.retryAt !== null && phase.status !== 'Paused')
       add({ kind: 'EvictionRetry', node: node.name, attempt: node.attempt }, node.retryAt);
   }
   return timers;
+}
+
+export interface TimersToCompare {
+  readonly previous: ActiveTimer[];
+  readonly next: ActiveTimer[];
+}
+
+/**
+ * The timers of two states of one rollout that can differ: a node's timers follow from its progress
+ * and the pause, so unless the pause or the end changed, only nodes whose progress changed are listed.
+ */
+export function timersToCompare(before: RolloutState, after: RolloutState): TimersToCompare {
+  const sameFrame =
+    before !== null &&
+    after !== null &&
+    before.rolloutId === after.rolloutId &&
+    isTerminal(before) === isTerminal(after) &&
+    (before.phase.status === 'Paused') === (after.phase.status === 'Paused');
+  if (!sameFrame) return { previous: activeTimers(before), next: activeTimers(after) };
+  const changed = (key: string) => before.nodes[key] !== after.nodes[key];
+  return { previous: activeTimers(before, changed), next: activeTimers(after, changed) };
 }

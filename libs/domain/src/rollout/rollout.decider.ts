@@ -1,11 +1,11 @@
 import { decideCommand } from './decide-commands.js';
 import { decideObservation } from './decide-observations.js';
-import { activeTimers } from './rollout.active-timers.js';
+import { timersToCompare } from './rollout.active-timers.js';
 import type { RolloutCommand } from './rollout.commands.js';
 import type { Decision } from './rollout.decision.js';
 import type { RolloutEffect } from './rollout.effects.js';
 import type { RolloutEvent } from './rollout.events.js';
-import { evolve } from './rollout.evolve.js';
+import { RolloutFold } from './rollout.fold.js';
 import { notificationsFor } from './rollout.notifications.js';
 import type { RolloutObservation } from './rollout.observations.js';
 import { nextStep } from './rollout.progress.js';
@@ -33,27 +33,43 @@ function isCommand(input: RolloutInput): input is RolloutCommand {
  * own, and the effects those events call for (timers by comparing the deadlines before and after).
  */
 export function decide(input: RolloutInput, state: RolloutState): Decision {
+  return decideAndEvolve(input, state).decision;
+}
+
+export interface EvolvedDecision {
+  readonly decision: Decision;
+  /** The state after the decision's events: what folding them onto the input state gives. */
+  readonly stateAfter: RolloutState;
+}
+
+/** `decide`, plus the state its events lead to, which it computes anyway. */
+export function decideAndEvolve(input: RolloutInput, state: RolloutState): EvolvedDecision {
   const outcome = isCommand(input) ? decideCommand(input, state) : decideObservation(input, state);
-  if ('rejected' in outcome) return outcome;
-  if ('ignored' in outcome) return { events: [], effects: [], ignored: outcome.ignored };
+  if ('rejected' in outcome) return { decision: outcome, stateAfter: state };
+  if ('ignored' in outcome)
+    return { decision: { events: [], effects: [], ignored: outcome.ignored }, stateAfter: state };
 
   const events: RolloutEvent[] = [];
   const effects: RolloutEffect[] = [];
   let current = state;
+  const fold = new RolloutFold(state);
   const apply = (event: RolloutEvent) => {
-    current = evolve(current, event);
+    current = fold.apply(event);
     events.push(event);
     if (current !== null) effects.push(...effectsOf(event, current));
   };
   outcome.events.forEach(apply);
+  // Events never add nodes, so the bound is fixed once the rollout exists.
+  const maxSteps = current === null ? 0 : 4 * Object.keys(current.nodes).length + 100;
   for (let steps = 0; current !== null; steps++) {
-    if (steps > 4 * Object.keys(current.nodes).length + 100) throw new Error('Rollout saga did not settle');
+    if (steps > maxSteps) throw new Error('Rollout saga did not settle');
     const next = nextStep(current, input.now);
     if (next === null) break;
     apply(next);
   }
   const firedTimerId = input.type === 'TimerFired' && state !== null ? timerId(state.rolloutId, input.timer) : null;
-  return { events, effects: [...effects, ...timerChanges(state, current, firedTimerId)] };
+  const decision = { events, effects: [...effects, ...timerChanges(state, current, firedTimerId)] };
+  return { decision, stateAfter: current };
 }
 
 /** The adapter work an event calls for, besides timers. */
@@ -89,8 +105,7 @@ export function effectsOf(event: RolloutEvent, rollout: Rollout): RolloutEffect[
 }
 
 function timerChanges(before: RolloutState, after: RolloutState, firedTimerId: string | null): RolloutEffect[] {
-  const previous = activeTimers(before);
-  const next = activeTimers(after);
+  const { previous, next } = timersToCompare(before, after);
   const previousIds = new Set(previous.map((t) => t.timerId));
   const nextIds = new Set(next.map((t) => t.timerId));
   const cancels: RolloutEffect[] = previous

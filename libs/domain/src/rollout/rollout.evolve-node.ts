@@ -1,7 +1,11 @@
 import type { RolloutEvent } from './rollout.events.js';
 import type { NodeProgress } from './rollout.state.js';
 
-type NodeEvent = Extract<RolloutEvent, { type: `Node${string}` }>;
+export type NodeEvent = Extract<RolloutEvent, { type: `Node${string}` }>;
+
+export function isNodeEvent(event: RolloutEvent): event is NodeEvent {
+  return event.type.startsWith('Node');
+}
 
 /** Folds a node-level event into that node's progress. */
 export function evolveNode(node: NodeProgress, event: NodeEvent): NodeProgress {

@@ -99,11 +99,43 @@ export function isTerminal(rollout: Rollout): boolean {
   return TERMINAL_STATUSES.includes(rollout.phase.status);
 }
 
+/** The nodes by stage, batch and name; the order is sorted once per plan, not on every call. */
 export function nodeList(rollout: Rollout): NodeProgress[] {
-  return Object.values(rollout.nodes).sort(
-    (a, b) =>
-      a.stageIndex - b.stageIndex || a.batchIndex - b.batchIndex || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  const cached = nodeOrders.get(rollout.stages);
+  const listed = cached && inCachedOrder(cached, rollout.nodes);
+  if (listed) return listed;
+  const sorted = Object.entries(rollout.nodes).sort(([, a], [, b]) => compareNodes(a, b));
+  nodeOrders.set(
+    rollout.stages,
+    sorted.map(([key, node]) => ({ key, stageIndex: node.stageIndex, batchIndex: node.batchIndex })),
   );
+  return sorted.map(([, node]) => node);
+}
+
+interface NodePlace {
+  readonly key: string;
+  readonly stageIndex: number;
+  readonly batchIndex: number;
+}
+
+// Keyed by the plan's stages, which every state of a rollout shares; checked before use, so a stale entry only costs a sort.
+const nodeOrders = new WeakMap<readonly PlannedStage[], readonly NodePlace[]>();
+
+function compareNodes(a: NodeProgress, b: NodeProgress): number {
+  return a.stageIndex - b.stageIndex || a.batchIndex - b.batchIndex || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** The nodes in the cached order, or null unless the keys, stages and batches are exactly those it was sorted from. */
+function inCachedOrder(order: readonly NodePlace[], nodes: Rollout['nodes']): NodeProgress[] | null {
+  if (Object.keys(nodes).length !== order.length) return null;
+  const listed: NodeProgress[] = new Array<NodeProgress>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const place = order[i];
+    const node = Object.hasOwn(nodes, place.key) ? nodes[place.key] : undefined;
+    if (node?.stageIndex !== place.stageIndex || node.batchIndex !== place.batchIndex) return null;
+    listed[i] = node;
+  }
+  return listed;
 }
 
 /** The revision the saga is moving nodes to now: the change going forward, the original going back. */
@@ -112,10 +144,15 @@ export function goalRevisionHash(rollout: Rollout): string | null {
 }
 
 export function failedNodeCount(rollout: Rollout): number {
-  return Object.values(rollout.nodes).filter((node) => node.status === 'Failed').length;
+  return countNodes(rollout, (node) => node.status === 'Failed');
 }
 
 export function stageFailures(rollout: Rollout, stageIndex: number): number {
-  return Object.values(rollout.nodes).filter((node) => node.stageIndex === stageIndex && node.status === 'Failed')
-    .length;
+  return countNodes(rollout, (node) => node.stageIndex === stageIndex && node.status === 'Failed');
+}
+
+function countNodes(rollout: Rollout, matches: (node: NodeProgress) => boolean): number {
+  let count = 0;
+  for (const key in rollout.nodes) if (matches(rollout.nodes[key])) count++;
+  return count;
 }

@@ -2,7 +2,7 @@ import { AppsV1Api, type KubeConfig, type V1DaemonSet } from '@kubernetes/client
 import { ResourceWatcher, type ResourceEvent, type ResourceSource } from '#rollcall/kube';
 import type { Logger } from 'pino';
 import type { RolloutDriver } from '../runtime/rollout.driver.js';
-import { externalChanges, lastManager } from './external-change.js';
+import { externalChanges, lastManager, noChangeIsFinal } from './external-change.js';
 
 export interface DaemonSetWatchTarget {
   readonly rolloutId: string;
@@ -14,6 +14,8 @@ export interface DaemonSetWatchTarget {
 export class DaemonSetWatch {
   private readonly watcher: ResourceWatcher<V1DaemonSet>;
   private reportedGeneration = 0;
+  /** A generation found unchanged for good: its status-only updates need no state load. */
+  private settledGeneration = 0;
 
   constructor(
     kubeConfig: KubeConfig,
@@ -57,11 +59,14 @@ export class DaemonSetWatch {
 
   private async check(ds: V1DaemonSet): Promise<void> {
     const generation = ds.metadata?.generation ?? 0;
-    if (generation <= this.reportedGeneration) return;
+    if (generation <= this.reportedGeneration || generation === this.settledGeneration) return;
     const { state } = await this.driver.load(this.target.rolloutId);
     if (state === null || state.phase.status === 'Paused') return;
     const changedFields = externalChanges(state, ds);
-    if (changedFields.length === 0) return;
+    if (changedFields.length === 0) {
+      if (noChangeIsFinal(state)) this.settledGeneration = generation;
+      return;
+    }
     this.reportedGeneration = generation;
     await this.driver.handle(this.target.rolloutId, {
       type: 'DaemonSetChangedExternally',

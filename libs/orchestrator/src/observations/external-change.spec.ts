@@ -1,7 +1,7 @@
 import type { V1DaemonSet } from '@kubernetes/client-node';
 import { decide, evolve, type Rollout, type RolloutInput, type RolloutState } from '#rollcall/domain';
 import { rolloutRequest } from '../store/testing/rollout-request.fixture.js';
-import { externalChanges } from './external-change.js';
+import { externalChanges, noChangeIsFinal } from './external-change.js';
 
 const now = new Date().toISOString();
 
@@ -51,5 +51,25 @@ describe('externalChanges', () => {
 
   it('does not judge before the change was applied', () => {
     expect(externalChanges(requested(), daemonSet('RollingUpdate', 'busybox:9'))).toEqual([]);
+  });
+});
+
+describe('noChangeIsFinal', () => {
+  it('holds once the change is applied and no patch is in flight', () => {
+    expect(noChangeIsFinal(applied())).toBe(true);
+  });
+
+  it('does not hold while the template patch is still awaited', () => {
+    expect(requested().template).not.toBe('ChangeApplied');
+    expect(noChangeIsFinal(requested())).toBe(false);
+  });
+
+  it('does not hold while the rollout is paused or the strategy restore is asked for', () => {
+    const paused: Rollout = {
+      ...applied(),
+      phase: { status: 'Paused', reason: 'RequestedByOperator', previous: { status: 'Running', stageIndex: 0 } },
+    };
+    expect(noChangeIsFinal(paused)).toBe(false);
+    expect(noChangeIsFinal({ ...applied(), strategyRestore: 'Requested' })).toBe(false);
   });
 });

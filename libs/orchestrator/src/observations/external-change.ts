@@ -25,6 +25,19 @@ export function externalChanges(rollout: Rollout, ds: V1DaemonSet): string[] {
   return changed;
 }
 
+/**
+ * Whether finding no change in a DaemonSet generation with this state stays true for that generation:
+ * the template is settled and no patch of ours is in flight, so later states only move to a newer
+ * template generation (which makes that view older) or stop comparing.
+ */
+export function noChangeIsFinal(rollout: Rollout): boolean {
+  return (
+    (rollout.template === 'ChangeApplied' || rollout.template === 'Restored') &&
+    rollout.strategyRestore === 'NotRequested' &&
+    rollout.phase.status !== 'Paused'
+  );
+}
+
 /** The field manager that touched the object last, when the API server records managed fields. */
 export function lastManager(ds: V1DaemonSet): string | null {
   const entries = [...(ds.metadata?.managedFields ?? [])].sort(

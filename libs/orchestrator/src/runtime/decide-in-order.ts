@@ -1,6 +1,5 @@
 import {
-  decide,
-  evolve,
+  decideAndEvolve,
   type RolloutEffect,
   type RolloutEvent,
   type RolloutInput,
@@ -22,9 +21,9 @@ export function decideInOrder(inputs: readonly RolloutInput[], state: RolloutSta
   const effects: RolloutEffect[] = [];
   let current = state;
   for (const input of inputs) {
-    const decision = decide(input, current);
+    const { decision, stateAfter } = decideAndEvolve(input, current);
     if ('rejected' in decision) continue;
-    current = decision.events.reduce<RolloutState>(evolve, current);
+    current = stateAfter;
     events.push(...decision.events);
     effects.push(...decision.effects);
   }

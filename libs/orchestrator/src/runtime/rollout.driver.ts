@@ -1,6 +1,5 @@
 import {
-  decide,
-  evolve,
+  decideAndEvolve,
   type Decision,
   type RejectionReason,
   type RolloutInput,
@@ -105,12 +104,11 @@ export class RolloutDriver {
   private async handleNow(rolloutId: string, input: RolloutInput, options: HandleOptions): Promise<HandleOutcome> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.catchUp(rolloutId);
-      const decision = decide(input, loaded.state);
+      const { decision, stateAfter } = decideAndEvolve(input, loaded.state);
       if ('rejected' in decision)
         return { kind: 'rejected', ...loaded, reason: decision.rejected, message: decision.message };
       if (decision.events.length === 0 && options.firesTimerId === undefined)
         return { kind: 'decided', ...loaded, decision };
-      const stateAfter = decision.events.reduce<RolloutState>(evolve, loaded.state);
       const actor = 'actor' in input ? input.actor : null;
       try {
         const version = await this.append(rolloutId, loaded, decision, stateAfter, { ...options, actor });

@@ -1,4 +1,4 @@
-import { evolve, type Actor, type RolloutEvent, type RolloutState } from '#rollcall/domain';
+import { evolveAll, type Actor, type RolloutEvent, type RolloutState } from '#rollcall/domain';
 import type pg from 'pg';
 import { AlreadyRecorded, ConcurrencyConflict, IdempotencyKeyTaken, RolloutError } from '../rollout.errors.js';
 import { appendRows, type AppendSource } from './append-rows.js';
@@ -34,10 +34,15 @@ export class RolloutEventStore {
       'SELECT version, data FROM rollout_events WHERE rollout_id = $1 AND version > $2 ORDER BY version',
       [rolloutId, from.version],
     );
-    return result.rows.reduce<LoadedRollout>(
-      (loaded, row) => ({ state: evolve(loaded.state, row.data), version: row.version }),
-      from,
-    );
+    const last = result.rows.at(-1);
+    if (last === undefined) return from;
+    return {
+      state: evolveAll(
+        from.state,
+        result.rows.map((row) => row.data),
+      ),
+      version: last.version,
+    };
   }
 
   /** Appends at `expectedVersion`; throws ConcurrencyConflict when the stream moved on. Returns the new version. */
