@@ -26,7 +26,8 @@ export function historyKeyOf(cursor: string | undefined, order: HistoryOrder): H
   const key = cursorKeyOf(cursor, 5);
   if (key === undefined) return undefined;
   const [keyOrder, occurredUs, eventId, chain, seq] = key;
-  if (keyOrder !== order || !/^-?\d+$/.test(occurredUs) || !/^\d+$/.test(seq)) {
+  // At most 18 digits: whatever a cursor carries must fit the bigint it is compared with.
+  if (keyOrder !== order || !/^-?\d{1,18}$/.test(occurredUs) || !/^\d{1,18}$/.test(seq)) {
     throw new HttpConventionException(
       HttpExceptionCode.InvalidCursor,
       'The cursor belongs to another listing or to the other order.',

@@ -85,7 +85,7 @@ function afterKey(cursor: string): readonly [string, string] {
   const [createdUs, id] = decodeCursor(cursor);
   if (
     typeof createdUs !== 'string' ||
-    !/^\d+$/.test(createdUs) ||
+    !/^\d{1,18}$/.test(createdUs) ||
     typeof id !== 'string' ||
     !/^[0-9a-f-]{36}$/.test(id)
   ) {

@@ -35,6 +35,13 @@ describe('history tampering', () => {
     await schema.drop();
   });
 
+  it('lets a chain head only move forward', async () => {
+    await expect(schema.pool.query('DELETE FROM history_chain_heads')).rejects.toThrow(/only move forward/);
+    await expect(schema.pool.query('UPDATE history_chain_heads SET last_seq = 1')).rejects.toThrow(/only move forward/);
+    await expect(schema.pool.query('TRUNCATE history_chain_heads')).rejects.toThrow(/append-only/);
+    expect(await verifyStoredChain(schema.pool, CHAIN)).toMatchObject({ ok: true });
+  });
+
   it('refuses updates, deletes and truncation of the history', async () => {
     await expect(schema.pool.query(`UPDATE history SET type = 'x' WHERE seq = 2`)).rejects.toThrow(/append-only/);
     await expect(schema.pool.query('DELETE FROM history WHERE seq = 2')).rejects.toThrow(/append-only/);
