@@ -2,8 +2,8 @@ import type { MaxUnavailable } from './rollout-spec.js';
 
 /**
  * Nodes replaced at once. A percentage is of the DaemonSet's desired pods and rounds DOWN, unlike
- * the DaemonSet controller (which rounds up): a gated rollout never takes more than the stated
- * share offline; the floor of 1 keeps a small DaemonSet from never progressing.
+ * the DaemonSet controller (which rounds up), so it stays within the stated share; the floor of 1,
+ * which keeps a small DaemonSet progressing, can exceed that share (1 % of 10 pods is 1 pod).
  */
 export function batchSize(maxUnavailable: MaxUnavailable, desiredPods: number): number {
   if (typeof maxUnavailable === 'number') return maxUnavailable;
