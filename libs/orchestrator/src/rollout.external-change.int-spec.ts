@@ -52,6 +52,10 @@ describe('rollout orchestrator: someone else edits the DaemonSet mid-rollout', (
       `SELECT data -> 'changedFields' AS fields FROM rollout_events WHERE rollout_id = $1 AND type = 'DaemonSetExternalChangeDetected'`,
       [started.id],
     );
-    expect(detected.rows.map((row) => row.fields)).toEqual([['spec.template.spec.containers[main].image']]);
+    // Two DaemonSet updates racing the pause may each record the edit; every record names the field.
+    expect(detected.rows.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(detected.rows.map((row) => JSON.stringify(row.fields)))).toEqual(
+      new Set([JSON.stringify(['spec.template.spec.containers[main].image'])]),
+    );
   });
 });
