@@ -1,23 +1,10 @@
 import { z } from 'zod';
-import { isHistoryEventType } from '../history/history-event-types.js';
+import { eventTypeListParam } from '../history/history.query.js';
 import { objectNameParam, rfc3339Param } from '../query/query-params.js';
 
 /** The widest range one export may span; longer periods are exported month by month. */
 export const MAX_EXPORT_DAYS = 31;
 const MAX_EXPORT_MS = MAX_EXPORT_DAYS * 24 * 60 * 60 * 1000;
-
-// The same `type` list /v1/history accepts (its schema keeps it private).
-const eventTypeList = z
-  .string()
-  .transform((text) => text.split(',').map((item) => item.trim()))
-  .pipe(
-    z
-      .array(
-        z.string().refine(isHistoryEventType, { error: (issue) => `"${String(issue.input)}" is not an event type` }),
-      )
-      .min(1)
-      .max(50),
-  );
 
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,7 +17,7 @@ export const exportQuerySchema = z
     node: objectNameParam.optional(),
     namespace: objectNameParam.optional(),
     daemonset: objectNameParam.optional(),
-    type: eventTypeList.optional(),
+    type: eventTypeListParam.optional(),
   })
   .refine((query) => query.from < query.to, { error: 'must be after from', path: ['to'] })
   .refine((query) => query.to.getTime() - query.from.getTime() <= MAX_EXPORT_MS, {

@@ -7,7 +7,8 @@ const historyEventType = z
   .string()
   .refine(isHistoryEventType, { error: (issue) => `"${String(issue.input)}" is not an event type of the history` });
 
-const typeList = z
+/** A comma-separated list of history event types, as /v1/history and the export filter by them. */
+export const eventTypeListParam = z
   .string()
   .transform((text) => text.split(',').map((item) => item.trim()))
   .pipe(z.array(historyEventType).min(1).max(50));
@@ -20,7 +21,7 @@ export const historyQuerySchema = z
     node: objectNameParam.optional(),
     namespace: objectNameParam.optional(),
     daemonset: objectNameParam.optional(),
-    type: typeList.optional(),
+    type: eventTypeListParam.optional(),
     actor: identifier.optional(),
     rollout: identifier.optional(),
     from: rfc3339Param.optional(),

@@ -9,6 +9,7 @@ import { BatchApplier, ProjectorMetrics } from '#rollcall/projector';
 import { createTestSchema, httpClient, type HttpAnswer, type TestSchema } from '#rollcall/testing';
 import { Registry } from 'prom-client';
 import { AuditApiModule } from '../audit-api.module.js';
+import { DEFAULT_VERIFY_PAGE_ROWS, VERIFY_PAGE_ROWS } from '../verify/verify-page-rows.js';
 import { CLUSTER_HISTORY } from './cluster-history.scenario.js';
 
 export interface AuditApiTestApp {
@@ -26,13 +27,18 @@ export interface AuditApiSuite extends AuditApiTestApp {
  * Registers the suite's beforeAll/afterAll: a fresh schema holding CLUSTER_HISTORY, recorded through the projector,
  * and the audit API over it. The answer reads the started app lazily, so specs may hold it from their top level.
  */
-export function auditApiOverClusterHistory(): AuditApiSuite {
+export interface AuditApiOptions {
+  /** Rows per page of chain verification; small, so a short scenario spans several pages. */
+  readonly verifyPageRows?: number;
+}
+
+export function auditApiOverClusterHistory(options: AuditApiOptions = {}): AuditApiSuite {
   let schema: TestSchema | undefined;
   let api: AuditApiTestApp | undefined;
   beforeAll(async () => {
     schema = await createTestSchema(process.env.DATABASE_URL ?? '');
     await recordThroughProjector(schema, CLUSTER_HISTORY);
-    api = await startAuditApi(schema);
+    api = await startAuditApi(schema, options);
   });
   afterAll(async () => {
     await api?.app.close();
@@ -70,11 +76,17 @@ async function recordThroughProjector(schema: TestSchema, events: readonly Envel
 }
 
 /** The audit API on Fastify with real auth, over the test's own schema, and a token per role. */
-async function startAuditApi(schema: TestSchema): Promise<AuditApiTestApp> {
+async function startAuditApi(schema: TestSchema, options: AuditApiOptions): Promise<AuditApiTestApp> {
   const adminToken = generateTokenSecret();
 
   @Global()
-  @Module({ providers: [{ provide: PG_POOL, useValue: schema.pool }], exports: [PG_POOL] })
+  @Module({
+    providers: [
+      { provide: PG_POOL, useValue: schema.pool },
+      { provide: VERIFY_PAGE_ROWS, useValue: options.verifyPageRows ?? DEFAULT_VERIFY_PAGE_ROWS },
+    ],
+    exports: [PG_POOL, VERIFY_PAGE_ROWS],
+  })
   class TestPoolModule {}
 
   @Module({

@@ -1,9 +1,21 @@
-import { toObservation, type Envelope, type ObservedChange } from '#rollcall/domain';
+import type { Envelope, ObservedChange } from '#rollcall/domain';
+import {
+  atSecond as at,
+  daemonSetObserved,
+  nodeObserved,
+  podObserved,
+  revisionObserved,
+  type Observed,
+} from '#rollcall/testing';
 
-/** Seconds after 2025-01-01T00:00:00Z, the scenario's clock. */
-export const at = (second: number): string => new Date(Date.UTC(2025, 0, 1, 0, 0, second)).toISOString();
+export { at };
 
-const owner = [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'log-collector', uid: 'ds-uid', controller: true }];
+// The scenario's objects are at resourceVersion 1000 + second, each seen in a watch of its own.
+const when = (second: number): Observed => ({
+  resourceVersion: 1000 + second,
+  second,
+  correlationId: `scenario-${second}`,
+});
 
 const node = (
   name: string,
@@ -12,67 +24,29 @@ const node = (
   ready = true,
   change: ObservedChange = 'ADDED',
 ) =>
-  toObservation(
-    'Node',
+  nodeObserved(when(second), name, {
+    ready,
     change,
-    {
-      metadata: { name, uid: `${name}-uid`, resourceVersion: String(1000 + second), labels },
-      spec: { taints: name === 'node-b' ? [{ key: 'dedicated', value: 'edge', effect: 'NoSchedule' }] : [] },
-      status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
-    },
-    at(second),
-    `scenario-${second}`,
-  );
+    labels,
+    taints: name === 'node-b' ? [{ key: 'dedicated', value: 'edge', effect: 'NoSchedule' }] : [],
+  });
 
-const revision = (second: number, number: number, hash: string) =>
-  toObservation(
-    'ControllerRevision',
-    'ADDED',
-    {
-      metadata: {
-        namespace: 'ops',
-        name: `log-collector-${hash}`,
-        uid: `rev-${hash}`,
-        resourceVersion: String(1000 + second),
-        labels: { 'controller-revision-hash': hash },
-        ownerReferences: owner,
-      },
-      revision: number,
-    },
-    at(second),
-    `scenario-${second}`,
-  );
+const revision = (second: number, number: number, hash: string) => revisionObserved(when(second), number, hash);
 
 const daemonSet = (second: number, hash: string) =>
-  toObservation(
-    'DaemonSet',
-    'MODIFIED',
-    {
-      metadata: {
-        namespace: 'ops',
-        name: 'log-collector',
-        uid: 'ds-uid',
-        resourceVersion: String(1000 + second),
-        generation: 3,
-      },
-      spec: {
-        selector: { matchLabels: { app: 'log-collector' } },
-        updateStrategy: { type: 'OnDelete' },
-        template: { spec: { containers: [{ name: 'fluentd', image: `fluentd:${hash}` }] } },
-      },
-      status: {
-        observedGeneration: 3,
-        desiredNumberScheduled: 3,
-        currentNumberScheduled: 3,
-        updatedNumberScheduled: 2,
-        numberMisscheduled: 0,
-        numberReady: 3,
-        numberAvailable: 3,
-      },
+  daemonSetObserved(when(second), {
+    image: `fluentd:${hash}`,
+    generation: 3,
+    updateStrategy: { type: 'OnDelete' },
+    status: {
+      desiredNumberScheduled: 3,
+      currentNumberScheduled: 3,
+      updatedNumberScheduled: 2,
+      numberMisscheduled: 0,
+      numberReady: 3,
+      numberAvailable: 3,
     },
-    at(second),
-    `scenario-${second}`,
-  );
+  });
 
 const pod = (
   nodeName: string,
@@ -81,31 +55,7 @@ const pod = (
   hash: string,
   change: ObservedChange = 'MODIFIED',
   restarts = 0,
-) =>
-  toObservation(
-    'Pod',
-    change,
-    {
-      metadata: {
-        namespace: 'ops',
-        name: `log-collector-${uid}`,
-        uid,
-        resourceVersion: String(1000 + second),
-        labels: { 'controller-revision-hash': hash },
-        ownerReferences: owner,
-      },
-      spec: { nodeName, containers: [{ name: 'fluentd', image: `fluentd:${hash}` }] },
-      status: {
-        phase: 'Running',
-        conditions: [{ type: 'Ready', status: 'True' }],
-        containerStatuses: [
-          { name: 'fluentd', image: `fluentd:${hash}`, imageID: '', ready: true, restartCount: restarts },
-        ],
-      },
-    },
-    at(second),
-    `scenario-${second}`,
-  );
+) => podObserved(when(second), nodeName, uid, hash, { change, restarts });
 
 /** A change ticket with an actor, as the orchestrator records it. */
 const rolloutRequested: Envelope = {

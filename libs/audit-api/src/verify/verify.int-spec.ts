@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { tamperBehindTriggers } from '#rollcall/testing';
 import { auditApiOverClusterHistory } from '../testing/audit-api.test-app.js';
 import { at, CLUSTER_HISTORY } from '../testing/cluster-history.scenario.js';
 import { fieldsOf } from '../testing/problem.js';
@@ -8,24 +9,21 @@ jest.setTimeout(60_000);
 
 const CHAIN = 'rollcall.cluster.v1/0';
 
-const api = auditApiOverClusterHistory();
+// Pages of 4 rows: the scenario's chain spans 5 pages, seq 5..8 form the second.
+const api = auditApiOverClusterHistory({ verifyPageRows: 4 });
 
-/** Runs SQL with the append-only triggers off, as a superuser could: the chain must catch it. */
-async function tamper(sql: string): Promise<void> {
-  const client = await api.schema.pool.connect();
-  try {
-    await client.query('SET session_replication_role = replica');
-    await client.query(sql);
-  } finally {
-    await client.query('RESET session_replication_role');
-    client.release();
-  }
-}
+const tamper = (sql: string): Promise<void> => tamperBehindTriggers(api.schema.pool, sql);
 
 const verify = async (query = '', token = api.tokens.auditor) => api.get(`/v1/history/verify?${query}`, token);
 
+const COLUMNS =
+  'chain, seq, event_id, type, schema_version, occurred_at, observed_at, recorded_at, node, namespace, daemonset, ' +
+  'rollout_id, actor, correlation_id, causation_id, data, prev_hash, hash';
+
+const chainRows = `chain = '${CHAIN}'`;
+
 describe('GET /v1/history/verify', () => {
-  it('reports intact chains with their rows and recorded head, then the first break after tampering', async () => {
+  it('reports an intact chain read over several pages with its rows and recorded head', async () => {
     const intact = await verify();
     const one = await verify(`chain=${encodeURIComponent(CHAIN)}`);
     const head = await api.schema.pool.query<{ last_hash: string }>('select last_hash from history_chain_heads');
@@ -43,16 +41,38 @@ describe('GET /v1/history/verify', () => {
       ],
     });
     expect(one.body).toEqual(intact.body);
+  });
 
-    await tamper(
-      `update history set data = jsonb_set(data, '{name}', '"forged"') where chain = '${CHAIN}' and seq = 5`,
-    );
+  it('reports a row changed in the second page, with the rows of the first page intact', async () => {
+    await tamper(`update history set data = data || '{"forged": true}' where ${chainRows} and seq = 6`);
     const broken = await verify();
+    await tamper(`update history set data = data - 'forged' where ${chainRows} and seq = 6`);
+    const restored = await verify();
 
     expect(broken.body).toEqual({
       ok: false,
-      chains: [expect.objectContaining({ chain: CHAIN, rows: 4, ok: false, firstBreak: { seq: 5, kind: 'changed' } })],
+      chains: [expect.objectContaining({ chain: CHAIN, rows: 5, ok: false, firstBreak: { seq: 6, kind: 'changed' } })],
     });
+    expect(restored.body).toMatchObject({ ok: true });
+  });
+
+  it('reports a row repeated across a page boundary, which a seq-only page cursor would skip', async () => {
+    await tamper(
+      `insert into history (${COLUMNS}) select ${COLUMNS.replace('recorded_at', "recorded_at + interval '1 microsecond'")}` +
+        ` from history where ${chainRows} and seq = 8`,
+    );
+    const broken = await verify();
+    await tamper(
+      `delete from history where ${chainRows} and seq = 8` +
+        ` and recorded_at = (select max(recorded_at) from history where ${chainRows} and seq = 8)`,
+    );
+    const restored = await verify();
+
+    expect(broken.body).toEqual({
+      ok: false,
+      chains: [expect.objectContaining({ rows: 8, ok: false, firstBreak: { seq: 8, kind: 'reordered' } })],
+    });
+    expect(restored.body).toMatchObject({ ok: true });
   });
 
   it('narrows to chains with entries in a time range', async () => {
@@ -72,5 +92,14 @@ describe('GET /v1/history/verify', () => {
     expect([unknown.status, reversed.status, viewer.status, admin.status]).toEqual([422, 422, 403, 200]);
     expect(fieldsOf(unknown.body)).toEqual(['chain']);
     expect(fieldsOf(reversed.body)).toEqual(['to']);
+  });
+
+  it('reports the newest rows removed against the recorded head, past the last full page', async () => {
+    await tamper(`delete from history where ${chainRows} and seq > 17`);
+
+    expect((await verify()).body).toEqual({
+      ok: false,
+      chains: [expect.objectContaining({ rows: 17, ok: false, firstBreak: { seq: 18, kind: 'truncated' } })],
+    });
   });
 });

@@ -8,7 +8,7 @@ import {
 import type { VerifyQuery } from './verify.query.js';
 import { VerifyRepository } from './verify.repository.js';
 
-/** Verifies stored chains against their recorded heads, one chain at a time to bound memory. */
+/** Verifies stored chains against their recorded heads, one chain at a time and page by page to bound memory. */
 @Injectable()
 export class VerifyService {
   constructor(@Inject(VerifyRepository) private readonly chains: VerifyRepository) {}
@@ -21,8 +21,9 @@ export class VerifyService {
       ]);
     }
     const views: ChainVerificationView[] = [];
-    for (const { chain, head } of recorded) {
-      views.push(toChainVerificationView(chain, head, await this.chains.verify(chain)));
+    for (const chain of recorded) {
+      const { head, verification } = await this.chains.verify(chain);
+      views.push(toChainVerificationView(chain, head, verification));
     }
     return { chains: views, ok: views.every((view) => view.ok) };
   }

@@ -1,31 +1,7 @@
 import { canonicalJson } from './canonical-json.js';
 import { appendToChain, EMPTY_CHAIN_HEAD, GENESIS_HASH, hashEntry } from './hash-chain.js';
-import type { HistoryContent, HistoryEntry } from './history-entry.js';
+import { chainOf, content } from './testing/history-content.fixtures.js';
 import { verifyChain } from './verify-chain.js';
-
-const content = (eventId: string, data: unknown = { n: eventId }): Omit<HistoryContent, 'chain' | 'seq'> => ({
-  eventId,
-  type: 'NodeObserved',
-  schemaVersion: 1,
-  occurredAt: '2025-01-01T00:00:00.000Z',
-  observedAt: '2025-01-01T00:00:01.000Z',
-  recordedAt: '2025-01-01T00:00:02.000Z',
-  node: 'node-a',
-  namespace: null,
-  daemonset: null,
-  rolloutId: null,
-  actor: null,
-  correlationId: 'c',
-  causationId: null,
-  data,
-});
-
-const chainOf = (count: number): HistoryEntry[] =>
-  appendToChain(
-    EMPTY_CHAIN_HEAD,
-    'topic/0',
-    Array.from({ length: count }, (_, index) => content(`e${index + 1}`)),
-  ).entries;
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes numbers the RFC 8785 way', () => {

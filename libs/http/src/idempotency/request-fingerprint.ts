@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '#rollcall/domain';
+import { HttpConventionException, HttpExceptionCode } from '../http.exception.js';
 
 /** A digest of what makes two requests the same command: method, URL and body, key order aside. */
 export function requestFingerprint(method: string, url: string, body: unknown): Buffer {
   return createHash('sha256')
-    .update(`${method} ${url}\n${canonicalJson(body)}`)
+    .update(`${method} ${url}\n${canonicalBody(body)}`)
     .digest();
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+// A request without a body fingerprints as null; a body JSON cannot canonicalise (a lone surrogate) is the client's fault.
+function canonicalBody(body: unknown): string {
+  try {
+    return canonicalJson(body ?? null);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HttpConventionException(
+      HttpExceptionCode.ValidationFailed,
+      `The request body has no canonical JSON form, so its Idempotency-Key cannot be checked: ${reason}.`,
+      [{ field: '(root)', reason: 'must be canonical JSON (RFC 8785): no lone surrogates, no NaN or Infinity' }],
+    );
   }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -18,7 +18,8 @@ export const readBody = async (request: IncomingMessage): Promise<string> => {
 export const parseJsonObject = (body: string, what: string): KubeObject => {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    // Like the API server's decoder, a lone surrogate becomes U+FFFD instead of failing later code.
+    parsed = JSON.parse(body, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value));
   } catch {
     throw apiError('BadRequest', `the body of the request is not valid JSON (${what})`);
   }

@@ -5,7 +5,7 @@ import { matchesLabelSelector } from '../controllers/label-selector.js';
 import type { ClusterCache } from '../controllers/runtime/cluster-cache.js';
 import { CoalescingQueue } from '../controllers/runtime/coalescing-queue.js';
 import { objectKey } from '../controllers/runtime/object-index.js';
-import { canonicalJson } from '../controllers/daemon/revision-hash.js';
+import { canonicalJson } from '#rollcall/domain';
 import { computePdbStatus } from './pdb-status.js';
 
 const controlledByDaemonSet = (pod: PodWire): boolean =>

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { inTransaction } from '#rollcall/postgres';
-import { createTestSchema, type TestSchema } from '#rollcall/testing';
+import { createTestSchema, tamperBehindTriggers, type TestSchema } from '#rollcall/testing';
 import { recordEvents } from '../batch/record-events.js';
 import { nodeEvent } from '../testing/cluster-events.fixtures.js';
 import { verifyStoredChain } from './history.reader.js';
@@ -8,18 +8,6 @@ import { verifyStoredChain } from './history.reader.js';
 jest.setTimeout(60_000);
 
 const CHAIN = 'rollcall.cluster.v1/0';
-
-/** Runs SQL with triggers off, as a superuser could: the chain, not the trigger, must catch it. */
-async function tamper(schema: TestSchema, sql: string): Promise<void> {
-  const client = await schema.pool.connect();
-  try {
-    await client.query('SET session_replication_role = replica');
-    await client.query(sql);
-  } finally {
-    await client.query('RESET session_replication_role');
-    client.release();
-  }
-}
 
 describe('history tampering', () => {
   let schema: TestSchema;
@@ -50,17 +38,20 @@ describe('history tampering', () => {
   });
 
   it('detects a row changed behind the trigger', async () => {
-    await tamper(schema, `UPDATE history SET data = jsonb_set(data, '{ready}', 'false') WHERE seq = 2`);
+    await tamperBehindTriggers(
+      schema.pool,
+      `UPDATE history SET data = jsonb_set(data, '{ready}', 'false') WHERE seq = 2`,
+    );
     expect(await verifyStoredChain(schema.pool, CHAIN)).toEqual({ ok: false, verified: 1, seq: 2, reason: 'changed' });
   });
 
   it('detects a row removed behind the trigger', async () => {
-    await tamper(schema, 'DELETE FROM history WHERE seq = 3');
+    await tamperBehindTriggers(schema.pool, 'DELETE FROM history WHERE seq = 3');
     expect(await verifyStoredChain(schema.pool, CHAIN)).toEqual({ ok: false, verified: 2, seq: 4, reason: 'missing' });
   });
 
   it('detects the newest row removed, against the chain head', async () => {
-    await tamper(schema, 'DELETE FROM history WHERE seq = 4');
+    await tamperBehindTriggers(schema.pool, 'DELETE FROM history WHERE seq = 4');
     expect(await verifyStoredChain(schema.pool, CHAIN)).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
   });
 });

@@ -1,3 +1,4 @@
+import { canonicalJson } from '#rollcall/domain';
 import type { PodTemplateWire } from '../kube-wire.types.js';
 
 // rand.SafeEncodeString's alphabet: no vowels and no confusable characters, so hashes never spell words.
@@ -11,18 +12,6 @@ function fnv1a32(text: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
-}
-
-/** JSON with sorted keys, so equal templates hash equally whatever order their fields arrived in. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Like controller.ComputeHash: fnv32a of the template (and the collision count), safe-encoded. */
