@@ -52,6 +52,8 @@ export interface DaemonSetView {
   /** The hash of the ControllerRevision with the highest `.revision`. */
   readonly currentRevisionHash: string;
   readonly updateStrategy: DaemonSetUpdateStrategy;
+  /** The names of the pod template's containers, in template order. */
+  readonly containerNames: readonly string[];
 }
 
 export interface ClusterSnapshot {

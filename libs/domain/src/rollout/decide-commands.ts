@@ -6,7 +6,7 @@ import { rejected } from './rollout.decision.js';
 import { eventOf } from './rollout.event-factory.js';
 import type { RolloutEvent } from './rollout.events.js';
 import type { Rollout, RolloutState } from './rollout.state.js';
-import { failedNodeCount, isTerminal } from './rollout.state.js';
+import { failedNodeCount, hasOutcome } from './rollout.state.js';
 import { planStages } from './stage-planning.js';
 
 type CommandOutcome = { readonly events: readonly RolloutEvent[] } | Extract<Decision, { rejected: unknown }>;
@@ -37,7 +37,7 @@ export function decideCommand(command: RolloutCommand, state: RolloutState): Com
       };
     }
     case 'PauseRollout':
-      if (isTerminal(state)) return finished(state);
+      if (hasOutcome(state)) return finished(state);
       if (state.phase.status === 'Paused') return rejected('RolloutAlreadyPaused', 'The rollout is already paused.');
       return { events: [emit('RolloutPaused', { actor: command.actor, reason: 'RequestedByOperator', comment })] };
     case 'ResumeRollout':
@@ -53,10 +53,10 @@ export function decideCommand(command: RolloutCommand, state: RolloutState): Com
         ],
       };
     case 'AbortRollout':
-      if (isTerminal(state)) return finished(state);
+      if (hasOutcome(state)) return finished(state);
       return { events: [emit('RolloutAborted', { actor: command.actor, comment: command.comment })] };
     case 'RollbackRollout':
-      if (isTerminal(state)) return finished(state);
+      if (hasOutcome(state)) return finished(state);
       if (state.direction === 'back')
         return rejected('RollbackAlreadyInProgress', 'The rollout is already rolling back.');
       if (state.template === 'Original')
@@ -122,5 +122,11 @@ function approve(rollout: Rollout, command: Extract<RolloutCommand, { type: 'App
 }
 
 function finished(rollout: Rollout): CommandOutcome {
-  return rejected('RolloutFinished', `The rollout has already ended (${rollout.phase.status}).`);
+  const phase = rollout.phase;
+  if (phase.status === 'Finishing')
+    return rejected(
+      'RolloutFinished',
+      `The rollout has ended (${phase.outcome}) and is restoring the update strategy.`,
+    );
+  return rejected('RolloutFinished', `The rollout has already ended (${phase.status}).`);
 }

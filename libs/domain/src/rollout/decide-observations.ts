@@ -3,7 +3,7 @@ import type { RolloutEvent } from './rollout.events.js';
 import type { ObservedPod, RolloutObservation } from './rollout.observations.js';
 import type { IgnoreReason } from './rollout.decision.js';
 import type { NodeProgress, Rollout, RolloutState } from './rollout.state.js';
-import { goalRevisionHash, isTerminal } from './rollout.state.js';
+import { goalRevisionHash, hasOutcome } from './rollout.state.js';
 import { addSeconds } from './rollout.time.js';
 import { decideTimer } from './decide-timers.js';
 
@@ -17,7 +17,7 @@ export function decideObservation(observation: RolloutObservation, state: Rollou
   const rollout = state;
   const emit = eventOf.bind(null, rollout.rolloutId, observation.now);
   if (observation.type === 'DaemonSetPatched') return patched(rollout, observation);
-  if (isTerminal(rollout)) return ignore('RolloutFinished');
+  if (hasOutcome(rollout)) return ignore('RolloutFinished');
   switch (observation.type) {
     case 'PodEvicted':
     case 'EvictionBlockedByPdb':
@@ -43,6 +43,9 @@ export function decideObservation(observation: RolloutObservation, state: Rollou
       // A watch event checked late may show the DaemonSet from before our own patch: no one else's change.
       if (rollout.templateGeneration !== null && observation.generation <= rollout.templateGeneration)
         return ignore('StaleObservation');
+      // Several updates of one generation (status changes racing the pause) report the same edit.
+      if (rollout.externalChangeGeneration !== null && observation.generation <= rollout.externalChangeGeneration)
+        return ignore('AlreadyHandled');
       const detected = emit('DaemonSetExternalChangeDetected', {
         generation: observation.generation,
         changedFields: observation.changedFields,

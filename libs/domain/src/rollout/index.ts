@@ -1,5 +1,6 @@
 export * from './rollout-spec.js';
 export * from './rollout-spec.validation.js';
+export * from './rollout-spec.cluster-check.js';
 export * from './cluster-view.js';
 export * from './rollout-plan.js';
 export * from './batch-size.js';

@@ -25,8 +25,20 @@ export function isInFlight(node: NodeProgress): boolean {
 }
 
 /**
+ * Counts against maxUnavailable: a node in flight or, going forward, a failed one whose pod is gone or
+ * not Ready. A rollback passes failed nodes by, so that it ends (RollbackIncomplete) instead of stalling.
+ */
+export function isUnavailable(rollout: Rollout, node: NodeProgress): boolean {
+  if (isInFlight(node)) return true;
+  if (node.status !== 'Failed' || rollout.direction === 'back') return false;
+  // A refused eviction left the old pod running; any other failure is about the pod that replaced it.
+  const serving = node.failure === 'EvictionFailed' ? node.pod : replacementPod(node);
+  return serving === null || !serving.ready;
+}
+
+/**
  * The next node to start, batch by batch: the batch that holds the first unfinished node is the
- * current one, and at most its stage's batch size of nodes are in flight at once.
+ * current one, and at most its stage's batch size of nodes are unavailable at once.
  */
 export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], now: string): RolloutEvent | null {
   const badReplacement =
@@ -35,7 +47,7 @@ export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], n
   const current = nodes.find((node) => !isFinished(rollout, node));
   if (current === undefined) return null;
   const limit = rollout.stages[current.stageIndex].batchSize;
-  if (nodes.filter(isInFlight).length >= limit) return null;
+  if (nodes.filter((node) => isUnavailable(rollout, node)).length >= limit) return null;
   const next = nodes.find(
     (node) =>
       node.status === 'Pending' && node.stageIndex === current.stageIndex && node.batchIndex === current.batchIndex,

@@ -1,5 +1,5 @@
 import type { RolloutState } from './rollout.state.js';
-import { isTerminal } from './rollout.state.js';
+import { hasOutcome } from './rollout.state.js';
 import type { RolloutTimer } from './rollout.timers.js';
 import { timerId } from './rollout.timers.js';
 
@@ -15,7 +15,7 @@ export interface ActiveTimer {
  * node-ready deadlines keep running because a node that never comes up has failed either way.
  */
 export function activeTimers(state: RolloutState, includesNode: (key: string) => boolean = () => true): ActiveTimer[] {
-  if (state === null || isTerminal(state)) return [];
+  if (state === null || hasOutcome(state)) return [];
   const timers: ActiveTimer[] = [];
   const add = (timer: RolloutTimer, at: string) => timers.push({ timerId: timerId(state.rolloutId, timer), at, timer });
   const phase = state.phase;
@@ -57,7 +57,7 @@ export function timersToCompare(before: RolloutState, after: RolloutState): Time
     before !== null &&
     after !== null &&
     before.rolloutId === after.rolloutId &&
-    isTerminal(before) === isTerminal(after) &&
+    hasOutcome(before) === hasOutcome(after) &&
     (before.phase.status === 'Paused') === (after.phase.status === 'Paused');
   if (!sameFrame) return { previous: activeTimers(before), next: activeTimers(after) };
   const changed = (key: string) => before.nodes[key] !== after.nodes[key];

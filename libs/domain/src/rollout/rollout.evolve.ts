@@ -1,7 +1,8 @@
 import type { RolloutEvent } from './rollout.events.js';
 import { evolveNode } from './rollout.evolve-node.js';
 import { replacementPod } from './node-work.js';
-import type { ActivePhase, NodeProgress, Rollout, RolloutState } from './rollout.state.js';
+import { restoresStrategy } from './rollout.ending.js';
+import type { ActivePhase, NodeProgress, Rollout, RolloutOutcome, RolloutState } from './rollout.state.js';
 import { stageFailures } from './rollout.state.js';
 
 /** Folds one event into the saga state. Pure; unknown combinations leave the state as it was. */
@@ -44,6 +45,7 @@ function requested(event: Extract<RolloutEvent, { type: 'RolloutRequested' }>): 
     template: 'Original',
     templateGeneration: null,
     targetRevisionHash: null,
+    externalChangeGeneration: null,
     strategyRestore: 'NotRequested',
     approvedStages: [],
     bakeCount: 0,
@@ -88,9 +90,17 @@ function evolveRollout(rollout: Rollout, event: RolloutEvent): Rollout {
           }
         : { ...rollout, template: 'Restored', templateGeneration: event.generation };
     case 'DaemonSetStrategyRestored':
-      return { ...rollout, strategyRestore: 'Done' };
+      return {
+        ...rollout,
+        strategyRestore: 'Done',
+        phase: rollout.phase.status === 'Finishing' ? { status: rollout.phase.outcome } : rollout.phase,
+      };
     case 'DaemonSetExternalChangeDetected':
-      return rollout.template === 'Original' ? rollout : { ...rollout, template: 'Drifted' };
+      return {
+        ...rollout,
+        externalChangeGeneration: Math.max(rollout.externalChangeGeneration ?? 0, event.generation),
+        template: rollout.template === 'Original' ? rollout.template : 'Drifted',
+      };
     case 'StageStarted':
       return { ...rollout, phase: { status: 'Running', stageIndex: event.stageIndex } };
     case 'StageBakeStarted':
@@ -129,15 +139,15 @@ function evolveRollout(rollout: Rollout, event: RolloutEvent): Rollout {
     case 'RolloutRollbackStarted':
       return startRollback(rollout);
     case 'RolloutSucceeded':
-      return { ...rollout, phase: { status: 'Succeeded' } };
+      return ended(rollout, 'Succeeded');
     case 'RolloutRolledBack':
-      return { ...rollout, phase: { status: 'RolledBack' } };
+      return ended(rollout, 'RolledBack');
     case 'RolloutAborted':
-      return { ...rollout, phase: { status: 'Aborted' } };
+      return ended(rollout, 'Aborted');
     case 'RolloutFailed':
-      return { ...rollout, phase: { status: 'Failed' } };
+      return ended(rollout, 'Failed');
     case 'RolloutRejected':
-      return { ...rollout, phase: { status: 'Rejected' } };
+      return ended(rollout, 'Rejected');
     case 'NodeEvictionRequested':
     case 'NodeEvictionBlockedByPdb':
     case 'NodeEvictionThrottled':
@@ -156,6 +166,12 @@ function evolveRollout(rollout: Rollout, event: RolloutEvent): Rollout {
       throw new Error(`Unknown rollout event ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** The outcome is final only once the strategy this rollout changed is back, so no new rollout starts under the restore. */
+function ended(rollout: Rollout, outcome: RolloutOutcome): Rollout {
+  const waits = restoresStrategy(rollout, outcome) && rollout.strategyRestore !== 'Done';
+  return { ...rollout, phase: waits ? { status: 'Finishing', outcome } : { status: outcome } };
 }
 
 function isActive(phase: Rollout['phase']): phase is ActivePhase {

@@ -163,7 +163,7 @@ describe('rollout saga: the path without trouble', () => {
       evicted('node-b2', 57),
       podObserved('node-b2', 60),
     );
-    expect(done.state?.phase.status).toBe('Succeeded');
+    expect(done.state?.phase).toEqual({ status: 'Finishing', outcome: 'Succeeded' });
     const restored = done.and(patched(61, 'RestoreStrategy', OLD));
     restored.when(patched(62, 'RestoreStrategy', OLD)).thenIgnored('PatchNotAwaited');
     done

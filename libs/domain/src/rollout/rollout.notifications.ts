@@ -53,7 +53,7 @@ export function notificationsFor(event: RolloutEvent, rollout: Rollout): Notify[
     case 'RolloutFailed':
       return notify(
         'RolloutFailed',
-        `Rollback of ${ds} incomplete on ${event.nodes.join(', ')}; the DaemonSet stays OnDelete.`,
+        `Rollback of ${ds} incomplete on ${event.nodes.join(', ')}; the original update strategy is being restored.`,
       );
     case 'RolloutRejected':
       return notify('RolloutRejected', `Rollout of ${ds} rejected by ${event.actor.id}; ${leftAsIs(rollout)}`);
@@ -62,9 +62,10 @@ export function notificationsFor(event: RolloutEvent, rollout: Rollout): Notify[
   }
 }
 
-/** An ended rollout that changed the template leaves OnDelete in place: restoring RollingUpdate would roll the rest ungated. */
+/** An ended rollout that left the new template in place keeps OnDelete: restoring RollingUpdate would roll the rest ungated. */
 function leftAsIs(rollout: Rollout): string {
-  return rollout.template === 'Original'
-    ? 'the DaemonSet was not changed.'
-    : 'the DaemonSet keeps the new template with updateStrategy OnDelete; roll back or start a new rollout.';
+  if (rollout.template === 'Original') return 'the DaemonSet was not changed.';
+  if (rollout.phase.status === 'Finishing')
+    return 'the original template is back and its update strategy is being restored.';
+  return 'the DaemonSet keeps the new template with updateStrategy OnDelete; roll back or start a new rollout.';
 }

@@ -4,13 +4,13 @@ import { eventOf } from './rollout.event-factory.js';
 import type { RolloutEvent } from './rollout.events.js';
 import { isFinished, nextNodeStep, workNodes } from './node-work.js';
 import type { Rollout } from './rollout.state.js';
-import { failedNodeCount, isTerminal, nodeList } from './rollout.state.js';
+import { failedNodeCount, hasOutcome, nodeList } from './rollout.state.js';
 import { nodeBookkeepingStep } from './node-bookkeeping.js';
 import { patchRequest } from './daemon-set-patches.js';
 
 /** The next event the saga emits on its own from this state, or null when it waits for an input. */
 export function nextStep(rollout: Rollout, now: string): RolloutEvent | null {
-  if (!isTerminal(rollout)) {
+  if (!hasOutcome(rollout)) {
     const bookkeeping = nodeBookkeepingStep(rollout, now);
     if (bookkeeping) return bookkeeping;
   }
@@ -80,10 +80,13 @@ export function nextStep(rollout: Rollout, now: string): RolloutEvent | null {
       if (failed.length > 0) return emit('RolloutFailed', { reason: 'RollbackIncomplete', nodes: failed });
       return emit('RolloutRolledBack', { reverted: nodes.filter((n) => n.status === 'Reverted').map((n) => n.name) });
     }
+    case 'Finishing':
+      // A template patch still in flight lands first, so the strategy is restored over the final template.
+      if (rollout.template === 'RestoreRequested' || rollout.strategyRestore !== 'NotRequested') return null;
+      return patchRequest(rollout, now, 'RestoreStrategy');
+    case 'Paused':
     case 'Succeeded':
     case 'RolledBack':
-      return rollout.strategyRestore === 'NotRequested' ? patchRequest(rollout, now, 'RestoreStrategy') : null;
-    case 'Paused':
     case 'Aborted':
     case 'Failed':
     case 'Rejected':

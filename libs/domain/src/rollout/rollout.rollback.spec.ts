@@ -177,9 +177,15 @@ describe('rollout saga: rollback', () => {
           { type: 'NodePodObserved' },
           { type: 'NodeReverted', node: 'node-a2' },
           { type: 'RolloutFailed', reason: 'RollbackIncomplete', nodes: ['node-b1'] },
+          { type: 'DaemonSetPatchRequested', purpose: 'RestoreStrategy', updateStrategy: { type: 'RollingUpdate' } },
         ],
         effects: [
-          { type: 'Notify', kind: 'RolloutFailed', message: expect.stringContaining('OnDelete') },
+          {
+            type: 'Notify',
+            kind: 'RolloutFailed',
+            message: expect.stringContaining('update strategy is being restored'),
+          },
+          { type: 'PatchDaemonSet', purpose: 'RestoreStrategy' },
           { type: 'CancelTimer' },
         ],
       });

@@ -49,9 +49,14 @@ export type ActivePhase =
     }
   | { readonly status: 'RollingBack' };
 
+/** How a rollout ended; the phase of the same name is reached once the update strategy is back. */
+export type RolloutOutcome = 'Succeeded' | 'RolledBack' | 'Aborted' | 'Failed' | 'Rejected';
+
 export type RolloutPhase =
   | ActivePhase
   | { readonly status: 'Paused'; readonly reason: PauseReason; readonly previous: ActivePhase }
+  /** The outcome is recorded; the saga waits for the DaemonSet's update strategy to be restored before it ends. */
+  | { readonly status: 'Finishing'; readonly outcome: RolloutOutcome }
   | { readonly status: 'Succeeded' }
   | { readonly status: 'RolledBack' }
   | { readonly status: 'Aborted' }
@@ -80,6 +85,8 @@ export interface Rollout {
   /** The DaemonSet generation our last template patch produced; a view of an older one predates it. */
   readonly templateGeneration: number | null;
   readonly targetRevisionHash: string | null;
+  /** The newest DaemonSet generation recorded as someone else's edit; a repeated report of it is ignored. */
+  readonly externalChangeGeneration: number | null;
   readonly strategyRestore: 'NotRequested' | 'Requested' | 'Done';
   readonly approvedStages: readonly number[];
   readonly bakeCount: number;
@@ -97,6 +104,28 @@ export const TERMINAL_STATUSES: readonly RolloutStatus[] = ['Succeeded', 'Rolled
 
 export function isTerminal(rollout: Rollout): boolean {
   return TERMINAL_STATUSES.includes(rollout.phase.status);
+}
+
+/** How the rollout ended, known already while it is Finishing; null while it runs. */
+export function outcomeOf(rollout: Rollout): RolloutOutcome | null {
+  const phase = rollout.phase;
+  switch (phase.status) {
+    case 'Finishing':
+      return phase.outcome;
+    case 'Succeeded':
+    case 'RolledBack':
+    case 'Aborted':
+    case 'Failed':
+    case 'Rejected':
+      return phase.status;
+    default:
+      return null;
+  }
+}
+
+/** The outcome is decided (finishing or ended): no more node work, commands or cluster observations. */
+export function hasOutcome(rollout: Rollout): boolean {
+  return rollout.phase.status === 'Finishing' || isTerminal(rollout);
 }
 
 /** The nodes by stage, batch and name; the order is sorted once per plan, not on every call. */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { RolloutDriver } from '../runtime/rollout.driver.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { DaemonSetPatchAdapter } from './daemon-set-patch.adapter.js';
-import { stillAwaited } from './effect-relevance.js';
+import { effectDisposition } from './effect-relevance.js';
 import type { EffectQueue, PendingEffect } from './effect-queue.js';
 import type { PodEvictionAdapter } from './pod-eviction.adapter.js';
 
@@ -17,6 +17,8 @@ export interface EffectRunnerDeps {
   /** Cluster calls in flight at once per rollout. */
   readonly effectConcurrency: number;
 }
+
+const NOT_DUE = Symbol('not due');
 
 /**
  * Carries out one rollout's pending cluster effects, at least once: evictions concurrently (the saga
@@ -77,13 +79,13 @@ export class EffectRunner {
     if (candidates.length === 0 || this.stopped) return;
     // Loaded after the effects were read, so the state knows every decision that asked for them.
     const { state } = await driver.load(this.rolloutId);
-    const stale = candidates.filter((item) => !stillAwaited(item.effect, state));
+    const stale = candidates.filter((item) => effectDisposition(item.effect, state) === 'skip');
     await queue.markSkipped(
       stale.map((item) => item.id),
       'no longer awaited',
     );
     if (stale.some((item) => item === firstPatch)) this.rescan = true;
-    const due = candidates.filter((item) => !stale.includes(item));
+    const due = candidates.filter((item) => effectDisposition(item.effect, state) === 'run');
     due.forEach((item) => this.running.add(item.id));
     let started = new Set<string>();
     try {
@@ -96,8 +98,8 @@ export class EffectRunner {
 
   private async execute(item: PendingEffect): Promise<void> {
     try {
-      const outcome = await this.calls.run(() => (this.stopped ? Promise.resolve(null) : this.carryOut(item)));
-      if (this.stopped) return;
+      const outcome = await this.calls.run(() => (this.stopped ? Promise.resolve(null) : this.carryOutIfDue(item)));
+      if (this.stopped || outcome === NOT_DUE) return;
       if (outcome === null) return this.retryLater();
       await this.deps.driver.record(this.rolloutId, outcome, { id: item.id, outcome });
       // A finished patch lets the next one start.
@@ -109,6 +111,18 @@ export class EffectRunner {
     } finally {
       this.running.delete(item.id);
     }
+  }
+
+  /**
+   * An eviction waiting for a free call slot is checked again just before the call: a pause or an
+   * abort appended meanwhile holds or skips it (a held one stays pending and is started again on resume).
+   */
+  private async carryOutIfDue(item: PendingEffect): Promise<RolloutObservation | null | typeof NOT_DUE> {
+    if (item.effect.type !== 'EvictPod') return this.carryOut(item);
+    const { state } = await this.deps.driver.load(this.rolloutId);
+    const disposition = effectDisposition(item.effect, state);
+    if (disposition === 'skip') await this.deps.queue.markSkipped([item.id], 'no longer awaited');
+    return disposition === 'run' ? this.carryOut(item) : NOT_DUE;
   }
 
   private async carryOut(item: PendingEffect): Promise<RolloutObservation | null> {

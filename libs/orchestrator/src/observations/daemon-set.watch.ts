@@ -1,4 +1,5 @@
 import { AppsV1Api, type KubeConfig, type V1DaemonSet } from '@kubernetes/client-node';
+import { hasOutcome } from '#rollcall/domain';
 import { ResourceWatcher, type ResourceEvent, type ResourceSource } from '#rollcall/kube';
 import type { Logger } from 'pino';
 import type { RolloutDriver } from '../runtime/rollout.driver.js';
@@ -61,7 +62,8 @@ export class DaemonSetWatch {
     const generation = ds.metadata?.generation ?? 0;
     if (generation <= this.reportedGeneration || generation === this.settledGeneration) return;
     const { state } = await this.driver.load(this.target.rolloutId);
-    if (state === null || state.phase.status === 'Paused') return;
+    // A paused rollout is watched too: an edit made during the pause is recorded and undone on resume.
+    if (state === null || hasOutcome(state)) return;
     const changedFields = externalChanges(state, ds);
     if (changedFields.length === 0) {
       if (noChangeIsFinal(state)) this.settledGeneration = generation;

@@ -64,12 +64,12 @@ describe('noChangeIsFinal', () => {
     expect(noChangeIsFinal(requested())).toBe(false);
   });
 
-  it('does not hold while the rollout is paused or the strategy restore is asked for', () => {
+  it('holds while the rollout is paused (it is watched then too), not once the strategy restore is asked for', () => {
     const paused: Rollout = {
       ...applied(),
       phase: { status: 'Paused', reason: 'RequestedByOperator', previous: { status: 'Running', stageIndex: 0 } },
     };
-    expect(noChangeIsFinal(paused)).toBe(false);
+    expect(noChangeIsFinal(paused)).toBe(true);
     expect(noChangeIsFinal({ ...applied(), strategyRestore: 'Requested' })).toBe(false);
   });
 });

@@ -33,8 +33,7 @@ export function externalChanges(rollout: Rollout, ds: V1DaemonSet): string[] {
 export function noChangeIsFinal(rollout: Rollout): boolean {
   return (
     (rollout.template === 'ChangeApplied' || rollout.template === 'Restored') &&
-    rollout.strategyRestore === 'NotRequested' &&
-    rollout.phase.status !== 'Paused'
+    rollout.strategyRestore === 'NotRequested'
   );
 }
 

@@ -51,7 +51,11 @@ export class OrchestratorRuntime {
       this.relay.wake();
       const worker = this.workers.get(rolloutId);
       if (!worker) this.supervisor.wake();
-      else if (decision.effects.some((effect) => effect.type === 'EvictPod' || effect.type === 'PatchDaemonSet'))
+      else if (
+        decision.effects.some((effect) => effect.type === 'EvictPod' || effect.type === 'PatchDaemonSet') ||
+        // Evictions held during a pause run again now.
+        decision.events.some((event) => event.type === 'RolloutResumed')
+      )
         worker.effects.kick();
     });
   }

@@ -1,5 +1,5 @@
 import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { isTerminal } from '#rollcall/domain';
+import { hasOutcome } from '#rollcall/domain';
 import type { Logger } from 'pino';
 import { EffectRunner, type EffectRunnerDeps } from '../effects/effect.runner.js';
 import { DaemonSetPodsWatch } from '../observations/daemon-set-pods.watch.js';
@@ -32,7 +32,7 @@ export class RolloutWorker {
   async start(): Promise<void> {
     this.effects.kick();
     const { state } = await this.deps.driver.load(this.rolloutId);
-    if (state === null || isTerminal(state) || this.stopped) return;
+    if (state === null || hasOutcome(state) || this.stopped) return;
     const { namespace, name } = state.spec.daemonSet;
     const ds = await this.deps.kubeConfig.makeApiClient(AppsV1Api).readNamespacedDaemonSet({ namespace, name });
     const labelSelector = Object.entries(ds.spec?.selector.matchLabels ?? {})

@@ -45,6 +45,7 @@ export function daemonSetViewOf(ds: V1DaemonSet, revisions: readonly V1Controlle
     desiredNumberScheduled: ds.status?.desiredNumberScheduled ?? 0,
     observedGeneration: ds.status?.observedGeneration ?? 0,
     currentRevisionHash: newestRevisionHash(ds, revisions),
+    containerNames: (ds.spec?.template.spec?.containers ?? []).map((container) => container.name),
     updateStrategy:
       strategy?.type === 'OnDelete'
         ? { type: 'OnDelete' }

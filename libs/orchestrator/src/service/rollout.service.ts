@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { planStages, validateRolloutSpec, type Actor, type RolloutPlan, type RolloutSpec } from '#rollcall/domain';
+import {
+  planStages,
+  specProblemsAgainst,
+  validateRolloutSpec,
+  type Actor,
+  type ClusterSnapshot,
+  type RolloutPlan,
+  type RolloutSpec,
+} from '#rollcall/domain';
 import { IdempotencyKeyTaken, RolloutError } from '../rollout.errors.js';
 import type { RolloutDriver } from '../runtime/rollout.driver.js';
 import type { RolloutEventStore } from '../store/rollout-event.store.js';
@@ -113,9 +121,12 @@ export class RolloutService {
     return validation.spec;
   }
 
-  private async snapshot(spec: RolloutSpec) {
+  /** The cluster as the spec finds it; a spec the DaemonSet cannot take (an unknown container) is invalid. */
+  private async snapshot(spec: RolloutSpec): Promise<ClusterSnapshot> {
     const snapshot = await this.cluster.read(spec.daemonSet);
     if (snapshot === null) throw RolloutError.daemonSetNotFound(spec.daemonSet.namespace, spec.daemonSet.name);
+    const problems = specProblemsAgainst(spec, snapshot.daemonSet);
+    if (problems.length > 0) throw RolloutError.invalidSpec(problems);
     return snapshot;
   }
 }

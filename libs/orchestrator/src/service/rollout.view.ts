@@ -1,9 +1,11 @@
 import {
   nodeList,
+  outcomeOf,
   type Actor,
   type DaemonSetRef,
   type NodeStatus,
   type Rollout,
+  type RolloutOutcome,
   type RolloutSpec,
   type RolloutStatus,
 } from '#rollcall/domain';
@@ -37,6 +39,8 @@ export interface RolloutView extends RolloutSummary {
   readonly spec: RolloutSpec;
   readonly direction: 'forward' | 'back';
   readonly pausedReason: string | null;
+  /** How the rollout ended, known already while it restores the update strategy (Finishing). */
+  readonly outcome: RolloutOutcome | null;
   readonly currentStage: string | null;
   readonly originalRevisionHash: string;
   readonly targetRevisionHash: string | null;
@@ -74,6 +78,7 @@ export function rolloutView(
     spec,
     direction: rollout.direction,
     pausedReason: phase.status === 'Paused' ? phase.reason : null,
+    outcome: outcomeOf(rollout),
     currentStage: stageIndex === null ? null : (rollout.stages[stageIndex]?.name ?? null),
     originalRevisionHash: rollout.originalRevisionHash,
     targetRevisionHash: rollout.targetRevisionHash,

@@ -48,15 +48,16 @@ export class OrchestratorScenario {
     return new OrchestratorScenario(schema, new InProcessEventBus(), cluster, clusterClients(cluster.url));
   }
 
-  /** Starts an orchestrator instance on the scenario's schema, with its own pool when `ownPool`. */
+  /** Starts an orchestrator instance on the scenario's schema, with its own pool or API server address when given. */
   async startOrchestrator(
     settings: Partial<OrchestratorSettings> = {},
     pool = this.schema.pool,
+    serverUrl = this.cluster.url,
   ): Promise<Orchestrator> {
     const orchestrator = createOrchestrator({
       pool,
       bus: this.bus,
-      kubeConfig: loadKubeConfig({ serverUrl: this.cluster.url }),
+      kubeConfig: loadKubeConfig({ serverUrl }),
       logger,
       settings: { ...FAST, ...settings },
     });

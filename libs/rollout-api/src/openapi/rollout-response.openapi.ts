@@ -11,7 +11,12 @@ const daemonSet: SchemaObject = {
 const SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
   id: { type: 'string', format: 'uuid' },
   daemonSet,
-  status: { type: 'string', enum: [...ROLLOUT_STATES] },
+  status: {
+    type: 'string',
+    enum: [...ROLLOUT_STATES],
+    description:
+      'Finishing: the outcome is decided and the DaemonSet update strategy is being restored; the rollout still counts as active (a new rollout of the DaemonSet gets 409) until it reaches the outcome state',
+  },
   requestedBy: ACTOR,
   createdAt: TIMESTAMP,
   updatedAt: TIMESTAMP,
@@ -25,6 +30,12 @@ export const ROLLOUT_SCHEMA: SchemaObject = {
     spec: { type: 'object', description: 'The request with its defaults filled in' },
     direction: { type: 'string', enum: ['forward', 'back'] },
     pausedReason: { type: 'string', nullable: true },
+    outcome: {
+      type: 'string',
+      nullable: true,
+      enum: ['Succeeded', 'RolledBack', 'Aborted', 'Failed', 'Rejected', null],
+      description: 'How the rollout ended, already while it is Finishing; null while it runs',
+    },
     currentStage: { type: 'string', nullable: true },
     originalRevisionHash: { type: 'string' },
     targetRevisionHash: { type: 'string', nullable: true },

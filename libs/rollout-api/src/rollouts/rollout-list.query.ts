@@ -9,6 +9,7 @@ export const ROLLOUT_STATES = [
   'Baking',
   'RollingBack',
   'Paused',
+  'Finishing',
   'Succeeded',
   'RolledBack',
   'Aborted',

@@ -88,6 +88,30 @@ describe('POST /v1/rollouts', () => {
     ]);
   });
 
+  it('answers 422 for a container the DaemonSet does not have, on the plan and on the request, and starts nothing', async () => {
+    const body = {
+      ...logCollectorRollout('busybox:1.37'),
+      change: { containers: [{ name: 'x', image: 'busybox:1.37' }] },
+    };
+    const expected = [
+      {
+        field: 'change.containers[0].name',
+        reason: 'DaemonSet default/log-collector has no container named x; it has: log-collector',
+      },
+    ];
+
+    const planned = await call<Problem>('POST', '/v1/rollouts/plan', { token: operator, body });
+    const refused = await call<Problem>('POST', '/v1/rollouts', { token: operator, body });
+    const listed = await call<Page>('GET', '/v1/rollouts?daemonSet=log-collector&state=Pending', { token: operator });
+
+    expect([planned.status, refused.status]).toEqual([422, 422]);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body.code).toBe('validation-failed');
+    expect(planned.body.errors).toEqual(expected);
+    expect(refused.body.errors).toEqual(expected);
+    expect(listed.body.items).toEqual([]);
+  });
+
   it('answers 404 for a DaemonSet the cluster does not have', async () => {
     const body = { ...logCollectorRollout('busybox:1.37'), daemonSet: { namespace: 'default', name: 'nope' } };
 

@@ -52,6 +52,7 @@ export function cluster(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapsh
       desiredNumberScheduled: nodes.length,
       currentRevisionHash: OLD,
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      containerNames: ['log-collector'],
     },
     nodes,
     pods: nodes.map((n) => pod(n.name)),

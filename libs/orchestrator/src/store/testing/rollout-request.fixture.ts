@@ -19,6 +19,7 @@ export function rolloutRequest(rolloutId: string, daemonSet: string): RolloutInp
       desiredNumberScheduled: nodes.length,
       currentRevisionHash: 'old',
       updateStrategy: { type: 'RollingUpdate' },
+      containerNames: ['main'],
     },
     nodes: nodes.map((name) => ({ name, labels: {}, ready: true, schedulable: true })),
     pods: nodes.map((name) => ({
