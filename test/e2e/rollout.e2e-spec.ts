@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { rolloutRequestExample } from '#rollcall/testing';
 import {
   E2E_ADMIN_TOKEN,
   eventually,
@@ -11,21 +12,8 @@ jest.setTimeout(180_000);
 
 const SIM_NODES = 9;
 
-const ROLLOUT = {
-  daemonSet: { namespace: 'default', name: 'log-collector' },
-  change: { containers: [{ name: 'log-collector', image: 'busybox:1.37' }] },
-  strategy: {
-    stages: [
-      { name: 'canary', nodes: { count: 1 }, approvals: 1, bakeSeconds: 1 },
-      { name: 'zone-a', nodes: { selector: { 'topology.kubernetes.io/zone': 'a' } }, maxUnavailable: 2 },
-      { name: 'rest', nodes: { percent: 100 }, maxUnavailable: '10%', approvals: 2 },
-    ],
-    nodeReadyTimeoutSeconds: 300,
-    failurePolicy: { maxFailedNodes: 0, action: 'rollback' },
-  },
-  reason: 'CVE fix',
-  ticket: 'CHG-1234',
-};
+/** The request example of issue #5, with a canary bake short enough for the test. */
+const ROLLOUT = rolloutRequestExample({ canaryBakeSeconds: 1 });
 
 interface RolloutView {
   readonly id: string;

@@ -1,20 +1,7 @@
+import { rolloutRequestExample } from '#rollcall/testing';
 import { validateRolloutSpec } from './rollout-spec.validation.js';
 
-const exampleRequest = {
-  daemonSet: { namespace: 'default', name: 'log-collector' },
-  change: { containers: [{ name: 'log-collector', image: 'busybox:1.37' }] },
-  strategy: {
-    stages: [
-      { name: 'canary', nodes: { count: 1 }, approvals: 1, bakeSeconds: 30 },
-      { name: 'zone-a', nodes: { selector: { 'topology.kubernetes.io/zone': 'a' } }, maxUnavailable: 2 },
-      { name: 'rest', nodes: { percent: 100 }, maxUnavailable: '10%', approvals: 2 },
-    ],
-    nodeReadyTimeoutSeconds: 300,
-    failurePolicy: { maxFailedNodes: 0, action: 'rollback' },
-  },
-  reason: 'CVE fix',
-  ticket: 'CHG-1234',
-};
+const exampleRequest = rolloutRequestExample();
 
 function withStrategy(patch: Record<string, unknown>): unknown {
   return { ...exampleRequest, strategy: { ...exampleRequest.strategy, ...patch } };

@@ -9,8 +9,10 @@ import {
 } from '#rollcall/kube-sim';
 import { loadKubeConfig } from '#rollcall/kube';
 import { InProcessEventBus } from '#rollcall/messaging';
+import { createPool } from '#rollcall/postgres';
 import { createTestSchema, type TestSchema } from '#rollcall/testing';
 import type { V1Pod } from '@kubernetes/client-node';
+import type pg from 'pg';
 import { pino } from 'pino';
 import { createOrchestrator, type Orchestrator } from '../orchestrator.factory.js';
 import type { OrchestratorSettings } from '../orchestrator.settings.js';
@@ -29,9 +31,16 @@ export const FAST: Partial<OrchestratorSettings> = {
   effectRetryMs: 300,
 };
 
+/** An orchestrator with a connection pool of its own, so killing it closes its connections as a dead process would. */
+export interface KillableOrchestrator {
+  readonly orchestrator: Orchestrator;
+  readonly pool: pg.Pool;
+}
+
 /** A real PostgreSQL schema, an in-process bus and a simulated cluster over HTTP, for one test file. */
 export class OrchestratorScenario {
-  private readonly running: Orchestrator[] = [];
+  private readonly running = new Set<Orchestrator>();
+  private readonly ownPools = new Map<Orchestrator, pg.Pool>();
 
   private constructor(
     readonly schema: TestSchema,
@@ -62,8 +71,30 @@ export class OrchestratorScenario {
       settings: { ...FAST, ...settings },
     });
     await orchestrator.runtime.start();
-    this.running.push(orchestrator);
+    this.running.add(orchestrator);
     return orchestrator;
+  }
+
+  /** Starts an orchestrator instance on a pool of its own, for tests that kill instances. */
+  async startKillable(settings: Partial<OrchestratorSettings> = {}): Promise<KillableOrchestrator> {
+    const pool = createPool({
+      url: process.env.DATABASE_URL ?? '',
+      schema: this.schema.schema,
+      applicationName: 'orchestrator-under-test',
+      logger,
+      max: 4,
+    });
+    const orchestrator = await this.startOrchestrator(settings, pool);
+    this.ownPools.set(orchestrator, pool);
+    return { orchestrator, pool };
+  }
+
+  /** Stops the instance as a killed process stops: loops end, leases stay behind, connections close. */
+  async kill({ orchestrator, pool }: KillableOrchestrator): Promise<void> {
+    this.running.delete(orchestrator);
+    this.ownPools.delete(orchestrator);
+    await orchestrator.runtime.halt();
+    await pool.end();
   }
 
   async createDaemonSet(name: string): Promise<void> {
@@ -72,7 +103,7 @@ export class OrchestratorScenario {
       namespace: NAMESPACE,
       body: daemonSetManifest(name, { updateStrategy: strategy }),
     });
-    await waitUntil(() => rolloutDone(this.clients, NAMESPACE, name), Boolean, 20_000);
+    await waitUntil(() => rolloutDone(this.clients, NAMESPACE, name), Boolean, 30_000);
   }
 
   async pods(app: string): Promise<V1Pod[]> {
@@ -80,7 +111,8 @@ export class OrchestratorScenario {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.running.map((orchestrator) => orchestrator.runtime.stop().catch(() => undefined)));
+    await Promise.all([...this.running].map((orchestrator) => orchestrator.runtime.stop().catch(() => undefined)));
+    await Promise.all([...this.ownPools.values()].map((pool) => pool.end().catch(() => undefined)));
     await this.bus.close();
     await this.cluster.close();
     await this.schema.drop();

@@ -1,36 +1,49 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { ACTOR, NULLABLE_ACTOR, TIMESTAMP } from './openapi-primitives.js';
+import {
+  ACTOR,
+  BOOLEAN,
+  INTEGER,
+  listOf,
+  NULLABLE_ACTOR,
+  NULLABLE_TEXT,
+  objectOf,
+  pageOf,
+  TEXT,
+  TIMESTAMP,
+} from './openapi-primitives.js';
 
-const nullableText: SchemaObject = { type: 'string', nullable: true };
+const approval = objectOf({
+  actor: ACTOR,
+  comment: NULLABLE_TEXT,
+  grantedAt: TIMESTAMP,
+  expiresAt: TIMESTAMP,
+  expired: { ...BOOLEAN, description: 'Dropped for being older than the approval validity' },
+});
+
+const rejection = objectOf({ actor: ACTOR, comment: TEXT, rejectedAt: TIMESTAMP });
 
 export const STAGE_APPROVALS_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['stage', 'required', 'status', 'approvedAt', 'approvedBy', 'approvals', 'rejections'],
   properties: {
-    stage: { type: 'string' },
-    required: { type: 'integer', description: 'Distinct approvers the stage needs' },
+    stage: TEXT,
+    required: { ...INTEGER, description: 'Distinct approvers the stage needs' },
     status: { type: 'string', enum: ['NotRequired', 'NotYetRequested', 'Awaiting', 'Approved', 'Rejected'] },
     approvedAt: { ...TIMESTAMP, nullable: true },
-    approvedBy: { type: 'array', items: ACTOR, description: 'The approvers counted when the stage was let go' },
-    approvals: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          actor: ACTOR,
-          comment: nullableText,
-          grantedAt: TIMESTAMP,
-          expiresAt: TIMESTAMP,
-          expired: { type: 'boolean', description: 'Dropped for being older than the approval validity' },
-        },
-      },
-    },
-    rejections: {
-      type: 'array',
-      items: { type: 'object', properties: { actor: ACTOR, comment: { type: 'string' }, rejectedAt: TIMESTAMP } },
-    },
+    approvedBy: listOf(ACTOR, 'The approvers counted when the stage was let go'),
+    approvals: listOf(approval),
+    rejections: listOf(rejection),
   },
 };
+
+const intervention = objectOf({
+  version: INTEGER,
+  at: TIMESTAMP,
+  action: { type: 'string', enum: ['paused', 'resumed', 'aborted', 'rollbackStarted', 'rejected'] },
+  actor: NULLABLE_ACTOR,
+  comment: NULLABLE_TEXT,
+  reason: { ...NULLABLE_TEXT, description: 'Why the saga paused on its own' },
+});
 
 export const AUDIT_SCHEMA: SchemaObject = {
   type: 'object',
@@ -38,26 +51,13 @@ export const AUDIT_SCHEMA: SchemaObject = {
   properties: {
     requestedBy: ACTOR,
     requestedAt: TIMESTAMP,
-    reason: { type: 'string' },
-    ticket: nullableText,
+    reason: TEXT,
+    ticket: NULLABLE_TEXT,
     change: { type: 'object', description: 'Container images or a pod template patch, as requested' },
-    revisionBefore: { type: 'string', description: 'controller-revision-hash before the rollout' },
-    revisionAfter: { ...nullableText, description: 'controller-revision-hash the change produced' },
-    rolledBackTo: nullableText,
-    interventions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          version: { type: 'integer' },
-          at: TIMESTAMP,
-          action: { type: 'string', enum: ['paused', 'resumed', 'aborted', 'rollbackStarted', 'rejected'] },
-          actor: NULLABLE_ACTOR,
-          comment: nullableText,
-          reason: { ...nullableText, description: 'Why the saga paused on its own' },
-        },
-      },
-    },
+    revisionBefore: { ...TEXT, description: 'controller-revision-hash before the rollout' },
+    revisionAfter: { ...NULLABLE_TEXT, description: 'controller-revision-hash the change produced' },
+    rolledBackTo: NULLABLE_TEXT,
+    interventions: listOf(intervention),
   },
 };
 
@@ -65,23 +65,12 @@ export const TIMELINE_ENTRY_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['version', 'type', 'occurredAt', 'actor', 'summary'],
   properties: {
-    version: { type: 'integer' },
-    type: { type: 'string', example: 'StageApprovalGranted' },
+    version: INTEGER,
+    type: { ...TEXT, example: 'StageApprovalGranted' },
     occurredAt: TIMESTAMP,
     actor: { ...NULLABLE_ACTOR, description: 'Who gave the command that caused the event; null for the saga' },
-    summary: { type: 'string', example: 'bob approved stage canary: canary ok' },
+    summary: { ...TEXT, example: 'bob approved stage canary: canary ok' },
   },
 };
 
-export const TIMELINE_PAGE_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['items', 'nextCursor'],
-  properties: {
-    items: { type: 'array', items: TIMELINE_ENTRY_SCHEMA },
-    nextCursor: {
-      type: 'string',
-      nullable: true,
-      description: 'Pass as `cursor` for the next page; null on the last.',
-    },
-  },
-};
+export const TIMELINE_PAGE_SCHEMA: SchemaObject = pageOf(TIMELINE_ENTRY_SCHEMA);

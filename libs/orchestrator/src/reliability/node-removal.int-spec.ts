@@ -1,24 +1,23 @@
 import { jest } from '@jest/globals';
 import { waitUntil } from '#rollcall/kube-sim';
-import { alice, imageSpec, isReady, OrchestratorFixture } from './orchestrator.fixture.js';
+import { alice, imageSpec, isReady, OrchestratorScenario } from '../testing/orchestrator.scenario.js';
 
 jest.setTimeout(90_000);
 
 describe('rollout orchestrator: a node vanishes mid-rollout', () => {
-  let fixture: OrchestratorFixture;
+  let scenario: OrchestratorScenario;
 
   beforeAll(async () => {
-    fixture = await OrchestratorFixture.create(8, 400);
-    await fixture.createDaemonSet('roaming');
+    scenario = await OrchestratorScenario.create(8, 400);
+    await scenario.createDaemonSet('roaming');
   });
 
   afterAll(async () => {
-    await fixture.close();
+    await scenario.close();
   });
 
   it('reports the node Removed, not Failed, and still reaches Succeeded', async () => {
-    const { orchestrator } = await fixture.start();
-    const { service } = orchestrator;
+    const { service } = await scenario.startOrchestrator();
     const started = await service.start(
       imageSpec('roaming', 'busybox:1.37', {
         stages: [{ name: 'all', nodes: { percent: 100 }, maxUnavailable: 1 }],
@@ -34,7 +33,7 @@ describe('rollout orchestrator: a node vanishes mid-rollout', () => {
     );
     const pending = running.nodes.filter((node) => node.status === 'Pending').map((node) => node.name);
     const vanished = pending[pending.length - 1];
-    fixture.cluster.nodeFaults.vanish(vanished);
+    scenario.cluster.nodeFaults.vanish(vanished);
 
     const finished = await waitUntil(
       () => service.get(started.id),
@@ -42,7 +41,7 @@ describe('rollout orchestrator: a node vanishes mid-rollout', () => {
       60_000,
     );
     const pods = await waitUntil(
-      () => fixture.pods('roaming'),
+      () => scenario.pods('roaming'),
       (items) => items.length === 7 && items.every(isReady),
     );
 

@@ -1,25 +1,25 @@
 import { jest } from '@jest/globals';
 import { REVISION_HASH_LABEL } from '#rollcall/domain';
 import { waitUntil } from '#rollcall/kube-sim';
-import { alice, imageSpec, isReady, OrchestratorFixture } from './orchestrator.fixture.js';
+import { alice, imageSpec, isReady, OrchestratorScenario } from '../testing/orchestrator.scenario.js';
 
 jest.setTimeout(90_000);
 
 describe('rollout orchestrator: a canary whose image never becomes Ready, failure policy rollback', () => {
-  let fixture: OrchestratorFixture;
+  let scenario: OrchestratorScenario;
 
   beforeAll(async () => {
-    fixture = await OrchestratorFixture.create(6, 150);
-    await fixture.createDaemonSet('stalled');
+    scenario = await OrchestratorScenario.create(6, 150);
+    await scenario.createDaemonSet('stalled');
   });
 
   afterAll(async () => {
-    await fixture.close();
+    await scenario.close();
   });
 
   it('rolls back: every node ends on the previous revision, Ready', async () => {
-    const { orchestrator } = await fixture.start();
-    const previous = (await fixture.pods('stalled')).map((pod) => pod.metadata?.labels?.[REVISION_HASH_LABEL]);
+    const orchestrator = await scenario.startOrchestrator();
+    const previous = (await scenario.pods('stalled')).map((pod) => pod.metadata?.labels?.[REVISION_HASH_LABEL]);
     const started = await orchestrator.service.start(
       imageSpec('stalled', 'busybox:never-ready', {
         stages: [
@@ -37,7 +37,7 @@ describe('rollout orchestrator: a canary whose image never becomes Ready, failur
       60_000,
     );
     const pods = await waitUntil(
-      () => fixture.pods('stalled'),
+      () => scenario.pods('stalled'),
       (items) => items.length === 6 && items.every(isReady),
       20_000,
     );

@@ -1,12 +1,22 @@
 import { jest } from '@jest/globals';
 import { REVISION_HASH_LABEL } from '#rollcall/domain';
 import { budgetManifest, waitUntil } from '#rollcall/kube-sim';
-import { createOrchestrator, type RolloutView } from '#rollcall/orchestrator';
 import { loadKubeConfig } from '#rollcall/kube';
-import { sampleAvailability } from './availability.sampler.js';
-import { alice, bob, imageSpec, isReady, logger, NAMESPACE, OrchestratorFixture } from './orchestrator.fixture.js';
-import { recordPodReplacements } from './pod-replacements.recorder.js';
-import { seededRandom } from './seeded-random.js';
+import { createOrchestrator } from '../orchestrator.factory.js';
+import type { OrchestratorSettings } from '../orchestrator.settings.js';
+import type { RolloutView } from '../service/rollout.view.js';
+import { sampleAvailability } from '../testing/availability.sampler.js';
+import {
+  alice,
+  bob,
+  imageSpec,
+  isReady,
+  logger,
+  NAMESPACE,
+  OrchestratorScenario,
+} from '../testing/orchestrator.scenario.js';
+import { podReplacements } from '../testing/pod-replacements.recorder.js';
+import { seededRandom } from '../testing/seeded-random.js';
 
 jest.setTimeout(120_000);
 
@@ -17,16 +27,18 @@ const MIN_AVAILABLE = 7;
 const BATCH = 2;
 const KILLS = 6;
 const SEED = Number(process.env.CRASH_SEED ?? 20_240_611);
+/** Shorter leases than the scenario's, so a takeover fits within the pauses between kills. */
+const QUICK_TAKEOVER: Partial<OrchestratorSettings> = { leaseTtlMs: 1_200, superviseEveryMs: 250 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe(`rollout orchestrator: killed at random points (seed ${SEED})`, () => {
-  let fixture: OrchestratorFixture;
+  let scenario: OrchestratorScenario;
 
   beforeAll(async () => {
-    fixture = await OrchestratorFixture.create(NODES, 400);
+    scenario = await OrchestratorScenario.create(NODES, 400);
     for (const app of APPS) {
-      await fixture.createDaemonSet(app);
-      await fixture.clients.policy.createNamespacedPodDisruptionBudget({
+      await scenario.createDaemonSet(app);
+      await scenario.clients.policy.createNamespacedPodDisruptionBudget({
         namespace: NAMESPACE,
         body: budgetManifest(app, app, MIN_AVAILABLE),
       });
@@ -34,25 +46,25 @@ describe(`rollout orchestrator: killed at random points (seed ${SEED})`, () => {
   });
 
   afterAll(async () => {
-    await fixture.close();
+    await scenario.close();
   });
 
   it('finishes every rollout, replaces each pod once, keeps batches, budgets and approval gates', async () => {
     const random = seededRandom(SEED);
     // The API replica: takes commands and reads views, runs no saga loops, is never killed.
     const api = createOrchestrator({
-      pool: fixture.schema.pool,
-      bus: fixture.bus,
-      kubeConfig: loadKubeConfig({ serverUrl: fixture.cluster.url }),
+      pool: scenario.schema.pool,
+      bus: scenario.bus,
+      kubeConfig: loadKubeConfig({ serverUrl: scenario.cluster.url }),
       logger,
     }).service;
-    const replacements = APPS.map((app) => recordPodReplacements(fixture.cluster.store, app));
-    const sampler = sampleAvailability(fixture.cluster.store, APPS, NODES);
+    const replacements = APPS.map((app) => podReplacements(scenario.cluster.store, app));
+    const sampler = sampleAvailability(scenario.cluster.store, APPS, NODES);
     const originalHashes = await Promise.all(
-      APPS.map(async (app) => (await fixture.pods(app))[0]?.metadata?.labels?.[REVISION_HASH_LABEL]),
+      APPS.map(async (app) => (await scenario.pods(app))[0]?.metadata?.labels?.[REVISION_HASH_LABEL]),
     );
 
-    let instance = await fixture.start();
+    let instance = await scenario.startKillable(QUICK_TAKEOVER);
     const ids: string[] = [];
     for (const app of APPS) {
       const strategy = {
@@ -78,9 +90,9 @@ describe(`rollout orchestrator: killed at random points (seed ${SEED})`, () => {
       const current = await views();
       await approveWaiting(current);
       if (current.some((view) => view.status !== 'Succeeded')) killsMidRollout++;
-      await fixture.kill(instance);
+      await scenario.kill(instance);
       await sleep(Math.floor(random() * 500));
-      instance = await fixture.start();
+      instance = await scenario.startKillable(QUICK_TAKEOVER);
     }
     const finished = await waitUntil(
       async () => {
@@ -94,7 +106,7 @@ describe(`rollout orchestrator: killed at random points (seed ${SEED})`, () => {
     const pods = await Promise.all(
       APPS.map((app) =>
         waitUntil(
-          () => fixture.pods(app),
+          () => scenario.pods(app),
           (items) => items.length === NODES && items.every(isReady),
         ),
       ),
@@ -102,11 +114,16 @@ describe(`rollout orchestrator: killed at random points (seed ${SEED})`, () => {
     const extremes = sampler.stop();
     for (const recorder of replacements) recorder.stop();
 
-    const order = await fixture.schema.pool.query<{ rollout_id: string; version: number; type: string; stage: number }>(
+    const order = await scenario.schema.pool.query<{
+      rollout_id: string;
+      version: number;
+      type: string;
+      stage: number;
+    }>(
       `SELECT rollout_id, version, type, (data->>'stageIndex')::int AS stage FROM rollout_events
        WHERE type IN ('StageApproved', 'StageStarted') ORDER BY rollout_id, version`,
     );
-    const evictionsBeforeApproval = await fixture.schema.pool.query<{ n: number }>(
+    const evictionsBeforeApproval = await scenario.schema.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM rollout_events evicted
        JOIN rollout_events started ON started.rollout_id = evicted.rollout_id AND started.type = 'StageStarted'
         AND (started.data->>'stageIndex')::int = 1
