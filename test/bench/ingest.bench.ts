@@ -1,4 +1,5 @@
-import { startKafkaForTests, startPostgresForTests, createTestSchema, uniqueTopicPrefix } from '#rollcall/testing';
+import { CLUSTER_TOPIC } from '#rollcall/domain';
+import { startKafkaForTests, startPostgresForTests, createTestSchema } from '#rollcall/testing';
 import type { Pool } from 'pg';
 import { measureBareBaseline, type BaselineOptions } from './ingest/bare-baseline.js';
 import { startBenchCluster } from './ingest/bench-cluster.js';
@@ -87,28 +88,37 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
   const nodes = options.quick ? 500 : 5_000;
   const historyRows = options.quick ? 1_000_000 : 10_000_000;
   const lagDurationMs = options.quick ? 5_000 : 15_000;
+  if (process.env.KAFKA_BROKERS)
+    throw new Error(`the ingest bench needs a broker of its own (it uses ${CLUSTER_TOPIC}): unset KAFKA_BROKERS`);
   const [postgres, kafka] = await Promise.all([startPostgresForTests(), startKafkaForTests()]);
   const schema = await createTestSchema(postgres.url);
-  const topic = `${uniqueTopicPrefix('ingest')}.cluster.v1`;
+  // The deployed watcher publishes to the cluster topic, so the broker must be this run's own.
+  const topic = CLUSTER_TOPIC;
   const setupStarted = performance.now();
   const cluster = await startBenchCluster(nodes, DAEMON_SETS);
-  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, topic);
+  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, postgres.url, topic);
   try {
     const setupMs = performance.now() - setupStarted;
     const pods = daemonSetPods(cluster.store);
     await pipeline.startProjector();
 
     const syncStarted = performance.now();
-    const watcher = pipeline.startWatcher();
-    await watcher.started;
+    const watcher = await pipeline.startWatcher();
     let peakRss = 0;
-    const sampling = setInterval(() => void watcher.rss().then((rss) => (peakRss = Math.max(peakRss, rss))), 250);
+    const sampling = setInterval(
+      () =>
+        void watcher.rss().then(
+          (rss) => (peakRss = Math.max(peakRss, rss)),
+          () => undefined,
+        ),
+      250,
+    );
     await pipeline.waitForProjected(pods.length, nodes, 180_000);
     const initialSyncMs = performance.now() - syncStarted;
     clearInterval(sampling);
     await sleep(2_000);
     const rssAfterSync = await watcher.rss();
-    const watcherHeap = await watcher.memory();
+    const watcherHeap = await watcher.heap();
     const workBefore = await pipeline.projectorWork();
 
     const bursts: number[] = [];
@@ -160,8 +170,9 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
       watcherMemory: {
         rssMbAfterSync: megabytes(rssAfterSync),
         peakRssMbDuringSync: megabytes(peakRss),
-        heapUsedMbAfterSync: megabytes(watcherHeap.heapUsed),
-        heapTotalMbAfterSync: megabytes(watcherHeap.heapTotal),
+        heapUsedMbAfterSync: megabytes(watcherHeap.used),
+        heapTotalMbAfterSync: megabytes(watcherHeap.total),
+        nodeFlags: watcher.nodeFlags.join(' '),
         targetMb: 150,
       },
     };

@@ -1,6 +1,7 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { REVISION_HASH_LABEL } from '#rollcall/domain';
 import { daemonSetManifest, rolloutDone, waitUntil, type ClusterClients } from '#rollcall/kube-sim';
+import type pg from 'pg';
 import { startBenchInfrastructure } from './rollout/bench-infrastructure.js';
 import { decisionLatencies } from './rollout/decision-latency.js';
 import { recordPodTimeline } from './rollout/pod-timeline.recorder.js';
@@ -20,6 +21,12 @@ const APP = 'bench-agent';
 const MAX_UNAVAILABLE_PERCENT = 10;
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 const round2 = (value: number) => Math.round(value * 100) / 100;
+const ENDED = ['Succeeded', 'Failed', 'Paused', 'RolledBack', 'Aborted'];
+
+async function rolloutStatus(pool: pg.Pool, rolloutId: string): Promise<string> {
+  const result = await pool.query<{ state: string }>('SELECT state FROM rollouts WHERE id = $1', [rolloutId]);
+  return result.rows[0]?.state ?? 'Unknown';
+}
 
 function positiveFromEnvironment(name: string): number | undefined {
   const value = Number(process.env[name]);
@@ -83,16 +90,17 @@ export async function runRolloutBench(options: RolloutBenchOptions): Promise<Rec
       },
       { kind: 'user', id: 'bench' },
     );
-    // A rollout still running at the deadline is reported as it stands, not thrown away.
-    const finished = await waitUntil(
-      () => orchestrator.service.get(rollout.id),
-      (view) =>
-        ['Succeeded', 'Failed', 'Paused', 'RolledBack', 'Aborted'].includes(view.status) ||
-        performance.now() - started > timeoutMs,
+    // A rollout still running at the deadline is reported as it stands, not thrown away. The status is
+    // polled from the summary row (one indexed read): building the full view every 25 ms would load the
+    // orchestrator it measures.
+    await waitUntil(
+      () => rolloutStatus(pool, rollout.id),
+      (status) => ENDED.includes(status) || performance.now() - started > timeoutMs,
       timeoutMs + 60_000,
     );
     const orchestratorMs = performance.now() - started;
     timeline.stop();
+    const finished = await orchestrator.service.get(rollout.id);
     const latency = decisionLatencies(timeline.readyAt, timeline.evictedAt);
     const ratio = round2(orchestratorMs / simulatorMs);
 

@@ -4,21 +4,22 @@ import { Projector, ProjectorMetrics } from '#rollcall/projector';
 import type { Pool } from 'pg';
 import { Registry } from 'prom-client';
 import { pollUntil } from './stats.js';
-import { WatcherChild } from './watcher-child.js';
+import { WatcherApp } from './watcher-app.js';
 
 const quiet = { warn: () => undefined, error: (message: string) => console.error(message) };
 
-/** The projector in this process and the watcher in a child, on one topic, projecting into `pool`. */
+/** The projector in this process and the deployed watcher app in a child, on one topic, projecting into `pool`. */
 export class IngestPipeline {
   readonly projectorBus: KafkaEventBus;
   private projector: Projector | undefined;
-  watcher: WatcherChild | undefined;
+  watcher: WatcherApp | undefined;
   private readonly registry = new Registry();
 
   constructor(
     private readonly cluster: SimulatedCluster,
     private readonly pool: Pool,
     private readonly brokers: string,
+    private readonly databaseUrl: string,
     readonly topic: string,
   ) {
     this.projectorBus = new KafkaEventBus({ brokers: brokers.split(','), clientId: 'ingest-bench', logger: quiet });
@@ -37,11 +38,11 @@ export class IngestPipeline {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
   }
 
-  startWatcher(): WatcherChild {
-    this.watcher = new WatcherChild({
-      KUBE_SIM_URL: this.cluster.url,
-      KAFKA_BROKERS: this.brokers,
-      WATCHER_TOPIC: this.topic,
+  async startWatcher(): Promise<WatcherApp> {
+    this.watcher = await WatcherApp.start({
+      kubeApiUrl: this.cluster.url,
+      kafkaBrokers: this.brokers,
+      databaseUrl: this.databaseUrl,
     });
     return this.watcher;
   }

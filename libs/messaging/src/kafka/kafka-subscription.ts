@@ -48,13 +48,21 @@ export class KafkaSubscription implements Subscription {
     });
   }
 
+  /** The subscriber stores its positions with its effects and seeks to them on assignment. */
+  private get keepsOwnPositions(): boolean {
+    return this.options.positionsOnAssign !== undefined;
+  }
+
   async start(): Promise<void> {
     // Fetching starts right after GROUP_JOIN, so partitions to be positioned are paused synchronously here.
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => this.onAssigned(payload.memberAssignment));
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
     await this.consumer.run({
-      autoCommit: false,
+      // A consumer that keeps its own positions only reports them to Kafka (for lag tooling), every few
+      // seconds and off the batch path; otherwise each batch's offset is committed before the next one.
+      autoCommit: this.keepsOwnPositions,
+      autoCommitInterval: 5_000,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       eachBatch: (payload) => this.handleBatch(payload),
@@ -140,10 +148,13 @@ export class KafkaSubscription implements Subscription {
     }
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
-    });
+    if (this.keepsOwnPositions) await commitOffsetsIfNecessary();
+    else {
+      const next = (BigInt(batch.lastOffset()) + 1n).toString();
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+      });
+    }
     await heartbeat();
   }
 }
