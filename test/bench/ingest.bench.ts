@@ -96,7 +96,7 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
   const topic = CLUSTER_TOPIC;
   const setupStarted = performance.now();
   const cluster = await startBenchCluster(nodes, DAEMON_SETS);
-  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, postgres.url, topic);
+  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, topic);
   try {
     const setupMs = performance.now() - setupStarted;
     const pods = daemonSetPods(cluster.store);

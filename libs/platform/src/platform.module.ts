@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ConfigModule, type RollcallConfig } from '#rollcall/config';
+import { ConfigModule, type RollcallConfig, type RollcallRole } from '#rollcall/config';
 import { ObservabilityModule } from '#rollcall/observability';
 import { PostgresModule } from '#rollcall/postgres';
 import type { Logger } from 'pino';
 import { EventBusModule } from './event-bus.module.js';
+import { rolesNeedPostgres } from './roles/role-modules.js';
 
 export interface PlatformOptions {
   readonly config: RollcallConfig;
@@ -11,9 +12,10 @@ export interface PlatformOptions {
   /** Names the process in logs, metrics and PostgreSQL's application_name. */
   readonly service: string;
   readonly migrateOnStart: boolean;
+  readonly roles: readonly RollcallRole[];
 }
 
-/** What every role stands on: configuration, logs, metrics, health, PostgreSQL and the event bus. */
+/** What every role stands on: configuration, logs, metrics, health, the event bus and (but for a lone watcher) PostgreSQL. */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -23,12 +25,16 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         ObservabilityModule.forRoot({ logger, service }),
-        PostgresModule.forRoot({
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          applicationName: `rollcall-${service}`,
-          migrateOnStart: options.migrateOnStart,
-        }),
+        ...(rolesNeedPostgres(options.roles)
+          ? [
+              PostgresModule.forRoot({
+                databaseUrl: config.databaseUrl,
+                dataDir: config.dataDir,
+                applicationName: `rollcall-${service}`,
+                migrateOnStart: options.migrateOnStart,
+              }),
+            ]
+          : []),
         EventBusModule.forRoot(config.kafka),
       ],
     };

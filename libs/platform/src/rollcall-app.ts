@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RollcallConfig, RollcallRole } from '#rollcall/config';
-import { serveOpenApiDocument } from '#rollcall/http';
 import { PinoNestLogger } from '#rollcall/observability';
 import type { Logger } from 'pino';
 import { ROLE_MODULES } from './roles/role-modules.js';
@@ -24,19 +23,16 @@ class RollcallAppModule {}
 
 /** One Nest app on Fastify: the platform plus the modules of the roles this process runs. */
 export async function createRollcallApp(options: RollcallAppOptions): Promise<NestFastifyApplication> {
+  const roleModules = await Promise.all(options.roles.map((role) => ROLE_MODULES[role]()));
   const rootModule = {
     module: RollcallAppModule,
-    imports: [
-      PlatformModule.forRoot(options),
-      ...(options.extraModules ?? []),
-      ...options.roles.map((role) => ROLE_MODULES[role]),
-    ],
+    imports: [PlatformModule.forRoot(options), ...(options.extraModules ?? []), ...roleModules],
   };
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
     logger: new PinoNestLogger(options.logger.child({ component: 'nest' })),
     // Let startup errors reach the caller, which logs one line and exits 1, instead of aborting.
     abortOnError: false,
   });
-  if (options.roles.includes('api')) serveOpenApiDocument(app);
+  if (options.roles.includes('api')) (await import('#rollcall/http')).serveOpenApiDocument(app);
   return app;
 }

@@ -4,6 +4,7 @@ import { createRootLogger, enableGracefulShutdown, holdShutdownSignals } from '#
 import type { DynamicModule } from '@nestjs/common';
 import type { SimulatedCluster } from '#rollcall/kube-sim';
 import { createRollcallApp } from './rollcall-app.js';
+import { rolesNeedPostgres } from './roles/role-modules.js';
 import { SimulatedClusterModule, startSimulatedClusterFor } from './simulated-cluster.module.js';
 import { startupLine } from './startup-line.js';
 
@@ -18,14 +19,15 @@ export interface RunOptions {
   readonly simulateClusterWithoutKubeconfig?: boolean;
 }
 
-const SHARED_SERVICES = {
-  DATABASE_URL: 'a role running as its own process shares PostgreSQL with the other roles',
-  KAFKA_BROKERS: 'a role running as its own process talks to the other roles through Kafka',
-};
+const KAFKA_REQUIRED = { KAFKA_BROKERS: 'a role running as its own process talks to the other roles through Kafka' };
+const POSTGRES_REQUIRED = { DATABASE_URL: 'a role running as its own process shares PostgreSQL with the other roles' };
+
+const sharedServicesFor = (roles: readonly RollcallRole[] | undefined) =>
+  roles === undefined || rolesNeedPostgres(roles) ? { ...POSTGRES_REQUIRED, ...KAFKA_REQUIRED } : KAFKA_REQUIRED;
 
 /** Boots a Rollcall process: config, app, signals, HTTP; any startup failure is one log line and exit 1. */
 export async function runRollcall(options: RunOptions): Promise<void> {
-  let config = loadConfigOrExit(options.standalone ? { required: SHARED_SERVICES } : {});
+  let config = loadConfigOrExit(options.standalone ? { required: sharedServicesFor(options.roles) } : {});
   const roles = options.roles ?? config.roles;
   const logger = createRootLogger({ level: config.logLevel, service: options.service });
   let app: NestFastifyApplication | undefined;

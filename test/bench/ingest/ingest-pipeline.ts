@@ -19,7 +19,6 @@ export class IngestPipeline {
     private readonly cluster: SimulatedCluster,
     private readonly pool: Pool,
     private readonly brokers: string,
-    private readonly databaseUrl: string,
     readonly topic: string,
   ) {
     this.projectorBus = new KafkaEventBus({ brokers: brokers.split(','), clientId: 'ingest-bench', logger: quiet });
@@ -42,7 +41,6 @@ export class IngestPipeline {
     this.watcher = await WatcherApp.start({
       kubeApiUrl: this.cluster.url,
       kafkaBrokers: this.brokers,
-      databaseUrl: this.databaseUrl,
     });
     return this.watcher;
   }

@@ -21,7 +21,6 @@ async function deployedWatcherFlags(): Promise<string[]> {
 export interface WatcherAppEnvironment {
   readonly kubeApiUrl: string;
   readonly kafkaBrokers: string;
-  readonly databaseUrl: string;
 }
 
 /**
@@ -46,7 +45,6 @@ export class WatcherApp {
         ...process.env,
         KUBECONFIG: kubeconfig,
         KAFKA_BROKERS: environment.kafkaBrokers,
-        DATABASE_URL: environment.databaseUrl,
         PORT: String(port),
         LOG_LEVEL: 'error',
       },
