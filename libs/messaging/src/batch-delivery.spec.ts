@@ -42,6 +42,32 @@ describe('batch delivery', () => {
     expect(calls).toEqual(['malformed 11', 'malformed 12', 'batch 2']);
   });
 
+  it('treats an envelope that validate refuses like a malformed record, and a throwing validator too', () => {
+    const judged = decodeBatch(
+      'topic.v1',
+      1,
+      [
+        record(20, 'k', JSON.stringify(testEnvelope('fine'))),
+        record(21, 'k', JSON.stringify(testEnvelope('refused', 'a string'))),
+        record(22, 'k', JSON.stringify(testEnvelope('crashes', { crash: true }))),
+        record(23, 'k', 'garbage'),
+        record(24, 'k', JSON.stringify(testEnvelope('also-fine'))),
+      ],
+      (envelope) => {
+        if (envelope.id === 'crashes') throw new Error('validator bug');
+        return typeof envelope.data === 'string' ? 'data: expected object' : null;
+      },
+    );
+
+    expect(judged.delivered.messages.map((message) => message.envelope.id)).toEqual(['fine', 'also-fine']);
+    expect(judged.malformed.map(({ message, reason }) => [message.offset, reason])).toEqual([
+      ['21', 'invalid ContractTestHappened: data: expected object'],
+      ['22', 'validation of ContractTestHappened failed: validator bug'],
+      ['23', expect.stringMatching(/^not JSON/)],
+    ]);
+    expect(judged.malformed[0].message.value?.toString()).toBe(JSON.stringify(testEnvelope('refused', 'a string')));
+  });
+
   it('logs malformed records when nobody handles them, and skips onBatch for an empty rest', async () => {
     const logger: BusLogger = { warn: jest.fn(), error: jest.fn() };
     const onBatch = jest.fn(async () => undefined);

@@ -1,3 +1,4 @@
+import type { Envelope } from '#rollcall/domain';
 import type { BusLogger } from './bus-logger.js';
 import { decodeEnvelope } from './envelope.codec.js';
 import type { ConsumerOptions, DeliveredBatch, DeliveredMessage, MalformedMessage } from './event-bus.port.js';
@@ -15,16 +16,38 @@ export interface DecodedBatch {
   readonly malformed: readonly { readonly message: MalformedMessage; readonly reason: string }[];
 }
 
-export function decodeBatch(topic: string, partition: number, records: readonly RawRecord[]): DecodedBatch {
+/** Why `validate` refuses an envelope; a validator that throws refuses it too rather than stop the partition. */
+function refusal(envelope: Envelope, validate: ConsumerOptions['validate']): string | null {
+  try {
+    const problem = validate?.(envelope) ?? null;
+    return problem === null ? null : `invalid ${envelope.type}: ${problem}`;
+  } catch (error) {
+    return `validation of ${envelope.type} failed: ${(error as Error).message}`;
+  }
+}
+
+type Judged = { readonly key: string; readonly envelope: Envelope } | { readonly reason: string };
+
+function judge(record: RawRecord, validate: ConsumerOptions['validate']): Judged {
+  const decoded = decodeEnvelope(record.value);
+  if (!decoded.ok) return { reason: decoded.reason };
+  if (record.key === null) return { reason: 'no key' };
+  const reason = refusal(decoded.envelope, validate);
+  return reason === null ? { key: record.key, envelope: decoded.envelope } : { reason };
+}
+
+export function decodeBatch(
+  topic: string,
+  partition: number,
+  records: readonly RawRecord[],
+  validate?: ConsumerOptions['validate'],
+): DecodedBatch {
   const messages: DeliveredMessage[] = [];
   const malformed: { message: MalformedMessage; reason: string }[] = [];
   for (const record of records) {
-    const decoded = decodeEnvelope(record.value);
-    if (decoded.ok && record.key !== null) {
-      messages.push({ topic, partition, offset: record.offset, key: record.key, envelope: decoded.envelope });
-    } else {
-      malformed.push({ message: { topic, partition, ...record }, reason: decoded.ok ? 'no key' : decoded.reason });
-    }
+    const judged = judge(record, validate);
+    if ('reason' in judged) malformed.push({ message: { topic, partition, ...record }, reason: judged.reason });
+    else messages.push({ topic, partition, offset: record.offset, ...judged });
   }
   return { delivered: { topic, partition, messages }, malformed };
 }

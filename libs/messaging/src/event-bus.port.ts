@@ -27,7 +27,7 @@ export interface PartitionPosition {
   readonly offset: string;
 }
 
-/** A record that reached a consumer but carries no valid envelope (not JSON, or fields missing). */
+/** A record that reached a consumer but carries no valid envelope (not JSON, fields missing, or refused by `validate`). */
 export interface MalformedMessage {
   readonly topic: string;
   readonly partition: number;
@@ -55,6 +55,11 @@ export interface ConsumerOptions {
    * skipped and committed with the batch, so it never stops the consumer. Without it, the bus logs it.
    */
   readonly onMalformed?: (message: MalformedMessage, reason: string) => Promise<void>;
+  /**
+   * Judges each decoded envelope before delivery: a reason (not null) makes the record malformed,
+   * so a payload the consumer cannot apply is reported like undecodable bytes instead of blocking its partition.
+   */
+  readonly validate?: (envelope: Envelope) => string | null;
 }
 
 export interface Subscription {

@@ -4,6 +4,7 @@ import { BatchApplier } from './batch/batch.applier.js';
 import { storedPositions } from './batch/consumer-positions.js';
 import { DEAD_LETTER_TOPIC, DeadLetterHandler } from './dead-letter/dead-letter.handler.js';
 import type { ProjectorMetrics } from './projector.metrics.js';
+import { unprojectableReason } from './validation/projectable-envelope.js';
 
 export interface ProjectorOptions {
   readonly pool: Pool;
@@ -36,6 +37,7 @@ export class Projector {
       positionsOnAssign: (assigned) => storedPositions(pool, groupId, assigned),
       onBatch: (batch) => applier.apply(batch),
       onMalformed: (message, reason) => deadLetters.handle(message, reason),
+      validate: unprojectableReason,
     });
   }
 

@@ -15,3 +15,5 @@ export {
   POD_TEMPLATE_GENERATION_LABEL,
 } from './pod.observation.js';
 export { pdbDataOf } from './pdb.observation.js';
+export { clusterEventDataProblem, isClusterEventType } from './cluster-event.schema.js';
+export { dataProblemOf } from './data-problem.js';

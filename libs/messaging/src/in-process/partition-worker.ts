@@ -57,7 +57,7 @@ export class PartitionWorker {
           value: Buffer.from(record.value),
         }));
         try {
-          await deliverDecodedBatch(consumer, decodeBatch(topic, partition, raw), this.logger);
+          await deliverDecodedBatch(consumer, decodeBatch(topic, partition, raw, consumer.validate), this.logger);
           position += records.length;
           failedAttempts = 0;
           commit(position);

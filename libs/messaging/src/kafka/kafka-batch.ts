@@ -1,5 +1,6 @@
 import type { Batch, KafkaMessage } from 'kafkajs';
 import { decodeBatch, type DecodedBatch } from '../batch-delivery.js';
+import type { ConsumerOptions } from '../event-bus.port.js';
 
 function headersAsStrings(message: KafkaMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -9,12 +10,12 @@ function headersAsStrings(message: KafkaMessage): Record<string, string> {
   return headers;
 }
 
-export function decodeKafkaBatch(batch: Batch): DecodedBatch {
+export function decodeKafkaBatch(batch: Batch, validate?: ConsumerOptions['validate']): DecodedBatch {
   const records = batch.messages.map((message) => ({
     offset: message.offset,
     key: message.key === null ? null : message.key.toString(),
     value: message.value,
     headers: headersAsStrings(message),
   }));
-  return decodeBatch(batch.topic, batch.partition, records);
+  return decodeBatch(batch.topic, batch.partition, records, validate);
 }

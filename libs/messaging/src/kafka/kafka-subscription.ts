@@ -125,7 +125,7 @@ export class KafkaSubscription implements Subscription {
     isStale,
   }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0) return;
-    const decoded = decodeKafkaBatch(batch);
+    const decoded = decodeKafkaBatch(batch, this.options.validate);
     for (let attempt = 1; ; attempt++) {
       try {
         await deliverDecodedBatch(this.options, decoded, this.logger);

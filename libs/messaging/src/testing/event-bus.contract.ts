@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Envelope } from '#rollcall/domain';
 import { uniqueTopicPrefix } from '#rollcall/testing';
-import type { BusMessage, EventBus, PartitionPosition, Subscription } from '../event-bus.port.js';
+import type { BusMessage, EventBus, MalformedMessage, PartitionPosition, Subscription } from '../event-bus.port.js';
 import { BatchCollector, testEnvelope, waitUntil } from './contract-fixtures.js';
 
 const range = (count: number, from = 0) => Array.from({ length: count }, (_, index) => from + index);
@@ -69,6 +69,38 @@ export function describeEventBusContract(name: string, createBus: () => EventBus
       const topic = await freshTopic(1);
       const broken = { ...testEnvelope('bad'), schemaVersion: 'one' } as unknown as Envelope;
       await expect(bus.publish([{ topic, key: 'k', envelope: broken }])).rejects.toThrow(/envelope/);
+    });
+
+    it('hands envelopes that validate refuses to onMalformed, in order, and delivers the rest', async () => {
+      const topic = await freshTopic(1);
+      const ids = ['v-1', 'v-poison', 'v-2', 'v-3'];
+      await bus.publish(
+        ids.map((id) => ({ topic, key: 'one-key', envelope: testEnvelope(id, { poisoned: id === 'v-poison' }) })),
+      );
+      const calls: string[] = [];
+      const refused: { message: MalformedMessage; reason: string }[] = [];
+      const collector = new BatchCollector();
+      await subscribe({
+        groupId: `${topic}.validating`,
+        topics: [topic],
+        validate: (envelope) => ((envelope.data as { poisoned: boolean }).poisoned ? 'data.poisoned: is true' : null),
+        onMalformed: async (message, reason) => {
+          calls.push(`malformed ${message.offset}`);
+          refused.push({ message, reason });
+        },
+        onBatch: async (batch) => {
+          calls.push(...batch.messages.map((message) => `delivered ${message.offset}`));
+          await collector.onBatch(batch);
+        },
+      });
+      await collector.expectExactly(['v-1', 'v-2', 'v-3']);
+
+      expect(collector.ids()).toEqual(['v-1', 'v-2', 'v-3']);
+      expect(refused).toHaveLength(1);
+      expect(refused[0].reason).toBe('invalid ContractTestHappened: data.poisoned: is true');
+      expect(refused[0].message).toMatchObject({ topic, key: 'one-key', offset: '1' });
+      expect(JSON.parse(String(refused[0].message.value))).toEqual(testEnvelope('v-poison', { poisoned: true }));
+      expect(calls.indexOf('malformed 1')).toBeLessThan(calls.indexOf('delivered 2'));
     });
 
     it('keeps per-key order across partitions with interleaved publishes', async () => {

@@ -1,24 +1,11 @@
-import type { ClusterEvent, ClusterEventType, Envelope, ResyncMarker } from '#rollcall/domain';
+import { isClusterEventType, type ClusterEvent, type Envelope, type ResyncMarker } from '#rollcall/domain';
 
-const clusterEventTypes: ReadonlySet<string> = new Set<ClusterEventType>([
-  'NodeObserved',
-  'NodeDeleted',
-  'DaemonSetObserved',
-  'DaemonSetDeleted',
-  'ControllerRevisionObserved',
-  'ControllerRevisionDeleted',
-  'PodObserved',
-  'PodDeleted',
-  'PdbObserved',
-  'PdbDeleted',
-  'ResyncStarted',
-  'ResyncPartitionSeen',
-  'ResyncCompleted',
-]);
-
-/** The watcher's events by type; payloads are trusted as published (the producer validated the envelope). */
+/**
+ * The watcher's events by type. Their payloads are trusted here because the projector's subscription
+ * validates them (projectable-envelope.ts) and dead-letters those that do not fit.
+ */
 export function isClusterEvent(envelope: Envelope): envelope is ClusterEvent {
-  return clusterEventTypes.has(envelope.type);
+  return isClusterEventType(envelope.type);
 }
 
 export function isResyncMarker(event: ClusterEvent): event is ResyncMarker {
