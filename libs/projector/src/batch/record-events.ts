@@ -1,7 +1,7 @@
 import { appendToChain, type Envelope } from '#rollcall/domain';
 import type { PoolClient } from 'pg';
 import { historyContentOf } from '../history/history-content.js';
-import { appendEntries, lockChainHead, recordedEventIds } from '../history/history.store.js';
+import { appendEntries, openChain } from '../history/history.store.js';
 import { watchGapEvent } from '../history/watch-gap.js';
 import { applyProjections } from '../projections/apply-projections.js';
 
@@ -16,8 +16,7 @@ export async function recordEvents(
   events: readonly Envelope[],
   recordedAt: string,
 ): Promise<number> {
-  const head = await lockChainHead(client, chain);
-  const known = await recordedEventIds(
+  const { head, recorded: known } = await openChain(
     client,
     chain,
     events.map((event) => event.id),

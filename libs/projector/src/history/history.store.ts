@@ -8,29 +8,28 @@ const recordColumns =
 
 const columnNames = recordColumns.replace(/ [a-z]+(,|$)/g, '$1');
 
-/** Locks the chain's head for this transaction (creating it when new) and returns it. */
-export async function lockChainHead(client: PoolClient, chain: string): Promise<ChainHead> {
-  // One round trip: ON CONFLICT DO UPDATE row-locks an existing head just as SELECT ... FOR UPDATE would.
-  const head = await client.query<{ last_seq: string; last_hash: string }>(
-    `INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3)
-     ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
-     RETURNING last_seq, last_hash`,
-    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash],
-  );
-  return { seq: Number(head.rows[0].last_seq), hash: head.rows[0].last_hash };
-}
-
-/** The ids among `eventIds` that the chain already holds. */
-export async function recordedEventIds(
+/**
+ * Locks the chain's head for this transaction (creating it for a new chain) and finds which of
+ * `eventIds` the chain already holds, in one round trip: ON CONFLICT DO UPDATE row-locks an
+ * existing head just as SELECT ... FOR UPDATE would.
+ */
+export async function openChain(
   client: PoolClient,
   chain: string,
   eventIds: readonly string[],
-): Promise<Set<string>> {
-  const found = await client.query<{ event_id: string }>(
-    'SELECT event_id FROM history_chain_entries WHERE chain = $1 AND event_id = ANY($2::text[])',
-    [chain, eventIds],
+): Promise<{ head: ChainHead; recorded: Set<string> }> {
+  const opened = await client.query<{ last_seq: string; last_hash: string; recorded: string[] }>(
+    `WITH head AS (
+       INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
+       RETURNING last_seq, last_hash)
+     SELECT head.last_seq, head.last_hash,
+            ARRAY(SELECT event_id FROM history_chain_entries WHERE chain = $1 AND event_id = ANY($4::text[])) AS recorded
+       FROM head`,
+    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash, eventIds],
   );
-  return new Set(found.rows.map((row) => row.event_id));
+  const row = opened.rows[0];
+  return { head: { seq: Number(row.last_seq), hash: row.last_hash }, recorded: new Set(row.recorded) };
 }
 
 /** Appends linked entries (index and history rows) and moves the head; the caller holds the head lock. */

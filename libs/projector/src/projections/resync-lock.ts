@@ -10,7 +10,8 @@ import { isClusterEvent, isResyncMarker } from './cluster-event.js';
 type LockMode = 'shared' | 'exclusive';
 
 /** Per schema, so projectors of separate schemas on one server never wait for each other. */
-const LOCK_KEY_SQL = `hashtextextended(current_schema() || '/resync-completion/' || $1, 0)`;
+const lockKeySql = (kindParameter: string) =>
+  `hashtextextended(current_schema() || '/resync-completion/' || ${kindParameter}::text, 0)`;
 
 const observedKind: Record<ObjectObservation['type'], ClusterResourceKind> = {
   NodeObserved: 'Node',
@@ -44,15 +45,21 @@ export function resyncLockModes(events: readonly Envelope[]): Map<ClusterResourc
   return modes;
 }
 
-/** Takes the locks in kind order, before any projection row is touched, so two batches cannot deadlock. */
+/**
+ * Takes the locks in kind order, before any projection row is touched, so two batches cannot
+ * deadlock; one statement for all kinds (PostgreSQL evaluates a select list left to right).
+ */
 export async function lockResyncKinds(
   client: PoolClient,
   modes: ReadonlyMap<ClusterResourceKind, LockMode>,
 ): Promise<void> {
-  for (const kind of [...modes.keys()].sort()) {
+  const kinds = [...modes.keys()].sort();
+  if (kinds.length === 0) return;
+  const locks = kinds.map((kind, index) => {
     const lock = modes.get(kind) === 'exclusive' ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
-    await client.query(`SELECT ${lock}(${LOCK_KEY_SQL})`, [kind]);
-  }
+    return `${lock}(${lockKeySql(`$${index + 1}`)})`;
+  });
+  await client.query(`SELECT ${locks.join(', ')}`, kinds);
 }
 
 /** Every kind exclusive: for a rebuild, which rewrites all projections and completions at once. */
