@@ -123,10 +123,21 @@ describe('a staged rollout through the REST API of the all-in-one, on the simula
       app,
     );
     const approvers = history.items.filter((entry) => entry.type === 'StageApprovalGranted').map((e) => e.actor?.id);
+    const daemonSetHistory = await getJson<{ items: { rolloutId: string | null }[] }>(
+      app,
+      '/v1/history?namespace=default&daemonset=log-collector&type=RolloutSucceeded,StageApprovalGranted',
+    );
 
     expect(created.status).toBe(201);
     expect(history.items[0]).toMatchObject({ type: 'RolloutRequested', actor: { id: 'alice' } });
     expect(approvers.sort()).toEqual(['bob', 'bob', 'carol']);
+    // An auditor asking for the DaemonSet's history sees its rollouts too.
+    expect(daemonSetHistory?.items.map((entry) => entry.rolloutId)).toEqual([
+      rollout.id,
+      rollout.id,
+      rollout.id,
+      rollout.id,
+    ]);
     expect(second.status).toBe(409);
     expect(approvedCanary.status).toBe(200);
     expect(selfApproval.status).toBe(403);

@@ -2,6 +2,7 @@ import { appendToChain, type Envelope } from '#rollcall/domain';
 import type { PoolClient } from 'pg';
 import { historyContentOf } from '../history/history-content.js';
 import { appendEntries, openChain } from '../history/history.store.js';
+import { withRolloutTargets } from '../history/rollout-targets.js';
 import { watchGapEvent } from '../history/watch-gap.js';
 import { applyProjections } from '../projections/apply-projections.js';
 
@@ -32,11 +33,11 @@ export async function recordEvents(
     event,
     ...gaps.filter((placed) => placed.afterEventId === event.id).map((placed) => watchGapEvent(placed.gap)),
   ]);
-  const { entries } = appendToChain(
-    head,
-    chain,
+  const contents = await withRolloutTargets(
+    client,
     ordered.map((event) => historyContentOf(event, recordedAt)),
   );
+  const { entries } = appendToChain(head, chain, contents);
   await appendEntries(client, chain, entries);
   return fresh.length;
 }

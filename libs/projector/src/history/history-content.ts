@@ -27,10 +27,12 @@ export function indexedFieldsOf(envelope: Envelope): Indexed {
           ? stringAt(data, 'partitionKey')
           : null) ??
         stringAt(data, 'node')),
-    namespace: stringAt(data, 'namespace'),
+    namespace: stringAt(data, 'namespace') ?? stringAt(data, 'spec', 'daemonSet', 'namespace'),
     daemonset: isDaemonSetEvent
       ? stringAt(data, 'name')
-      : (stringAt(data, 'owner', 'name') ?? stringAt(data, 'daemonSet', 'name')),
+      : (stringAt(data, 'owner', 'name') ??
+        stringAt(data, 'daemonSet', 'name') ??
+        stringAt(data, 'spec', 'daemonSet', 'name')),
     rolloutId: stringAt(data, 'rolloutId') ?? stringAt(envelope, 'rolloutId'),
   };
 }
