@@ -125,12 +125,12 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
     for (let round = 1; round <= BURSTS; round++)
       bursts.push(await burstEventsPerSecond(schema.pool, cluster.store, pods, round));
     const workAfter = await pipeline.projectorWork();
-    const burstBatches = workAfter.batches - workBefore.batches;
+    const burstTransactions = workAfter.transactions - workBefore.transactions;
     const projectorDuringBursts = {
       busySeconds: round(workAfter.busySeconds - workBefore.busySeconds, 2),
       wallSeconds: round(pods.length * bursts.reduce((total, rate) => total + 1 / rate, 0), 2),
-      batches: burstBatches,
-      eventsPerBatch: round((workAfter.events - workBefore.events) / Math.max(1, burstBatches)),
+      transactions: burstTransactions,
+      eventsPerTransaction: round((workAfter.events - workBefore.events) / Math.max(1, burstTransactions)),
     };
     const lag = await projectionLag(schema.pool, cluster.store, pods, lagDurationMs);
     const sample = await podObservedSample(schema.pool);

@@ -60,6 +60,12 @@ export interface ConsumerOptions {
    * so a payload the consumer cannot apply is reported like undecodable bytes instead of blocking its partition.
    */
   readonly validate?: (envelope: Envelope) => string | null;
+  /**
+   * How many partitions' batches the Kafka adapter lets into `onBatch` at once (default 4; the in-process
+   * bus runs each partition on its own). A consumer that applies the batches of one fetch together (a
+   * group commit) asks for all of its partitions.
+   */
+  readonly concurrentPartitions?: number;
 }
 
 export interface Subscription {

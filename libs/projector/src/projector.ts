@@ -38,6 +38,8 @@ export class Projector {
       onBatch: (batch) => applier.apply(batch),
       onMalformed: (message, reason) => deadLetters.handle(message, reason),
       validate: unprojectableReason,
+      // Every assigned partition at once: the applier commits the batches of one fetch together.
+      concurrentPartitions: topics.length * topicPartitions,
     });
   }
 

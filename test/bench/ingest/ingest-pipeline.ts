@@ -61,15 +61,18 @@ export class IngestPipeline {
     );
   }
 
-  /** Cumulative projector work so far: seconds inside batches, batches, events applied. */
-  async projectorWork(): Promise<{ busySeconds: number; batches: number; events: number }> {
+  /** Cumulative projector work so far: seconds inside batch transactions, transactions, events applied. */
+  async projectorWork(): Promise<{ busySeconds: number; transactions: number; events: number }> {
     const metrics = await this.registry.getMetricsAsJSON();
     const valuesOf = (name: string) =>
       (metrics.find((metric) => metric.name === name)?.values ?? []) as { metricName?: string; value: number }[];
     const batchValues = valuesOf('rollcall_projector_batch_duration_seconds');
-    const summed = (suffix: string) => batchValues.find((value) => value.metricName?.endsWith(suffix))?.value ?? 0;
+    const summed = (suffix: string) =>
+      batchValues
+        .filter((value) => value.metricName?.endsWith(suffix))
+        .reduce((total, value) => total + value.value, 0);
     const events = valuesOf('rollcall_projector_events_applied_total').reduce((total, value) => total + value.value, 0);
-    return { busySeconds: summed('_sum'), batches: summed('_count'), events };
+    return { busySeconds: summed('_sum'), transactions: summed('_count'), events };
   }
 
   async stop(): Promise<void> {

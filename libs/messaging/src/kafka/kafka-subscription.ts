@@ -24,7 +24,7 @@ export const defaultConsumerTiming: KafkaConsumerTiming = {
 type TopicPartitions = { topic: string; partitions: number[] }[];
 
 /** kafkajs never hands two batches of one partition out at once, so per-partition order holds. */
-const PARTITIONS_CONSUMED_CONCURRENTLY = 4;
+const DEFAULT_CONCURRENT_PARTITIONS = 4;
 
 /** One consumer-group member: hands partition batches to `onBatch` (a few partitions at once), commits each after it. */
 export class KafkaSubscription implements Subscription {
@@ -64,7 +64,7 @@ export class KafkaSubscription implements Subscription {
       autoCommit: this.keepsOwnPositions,
       autoCommitInterval: 5_000,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+      partitionsConsumedConcurrently: this.options.concurrentPartitions ?? DEFAULT_CONCURRENT_PARTITIONS,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }

@@ -3,8 +3,9 @@ import { inTransaction } from '#rollcall/postgres';
 import type { Pool } from 'pg';
 import { ensureHistoryPartitions } from '../history/history.store.js';
 import type { ProjectorMetrics } from '../projector.metrics.js';
-import { lockPosition, storePosition } from './consumer-positions.js';
-import { recordEvents } from './record-events.js';
+import { lockPositions, positionKeyOf, storePositions } from './consumer-positions.js';
+import { BatchGroups } from './batch-groups.js';
+import { recordChains } from './record-events.js';
 
 /** The hash chain a partition's events extend: one per topic-partition, so projectors scale out. */
 export const chainOf = (topic: string, partition: number): string => `${topic}/${partition}`;
@@ -12,11 +13,13 @@ export const chainOf = (topic: string, partition: number): string => `${topic}/$
 const monthOf = (time: Date): string => time.toISOString().slice(0, 7);
 
 /**
- * Applies one partition batch in one transaction: history rows, projections and the consumer
- * position commit together, so a crash anywhere leaves either all of the batch or none of it.
+ * Applies partition batches in one transaction together with their consumer positions, so a crash
+ * anywhere leaves either all of a batch or none of it. Batches delivered together (one fetch of
+ * several partitions) share the transaction and its statements: a group commit.
  */
 export class BatchApplier {
   private readonly preparedMonths = new Set<string>();
+  private readonly groups = new BatchGroups<DeliveredBatch>((batches) => this.applyTogether(batches));
 
   constructor(
     private readonly pool: Pool,
@@ -25,27 +28,45 @@ export class BatchApplier {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async apply(batch: DeliveredBatch): Promise<void> {
+  apply(batch: DeliveredBatch): Promise<void> {
+    return this.groups.submit(batch);
+  }
+
+  private async applyTogether(batches: readonly DeliveredBatch[]): Promise<void> {
     const started = performance.now();
     const now = this.clock();
     await this.preparePartitions(now);
-    const { topic, partition, messages } = batch;
-    const applied = await inTransaction(this.pool, async (client) => {
-      const nextOffset = await lockPosition(client, this.groupId, topic, partition);
-      const unapplied = messages.filter((message) => BigInt(message.offset) >= nextOffset);
-      const fresh = await recordEvents(
+    const fresh = await inTransaction(this.pool, async (client) => {
+      const nextOffsets = await lockPositions(client, this.groupId, batches);
+      const unapplied = batches.map((batch) =>
+        batch.messages.filter((message) => BigInt(message.offset) >= (nextOffsets.get(positionKeyOf(batch)) ?? 0n)),
+      );
+      const recorded = await recordChains(
         client,
-        chainOf(topic, partition),
-        unapplied.map((message) => message.envelope),
+        batches.map((batch, index) => ({
+          chain: chainOf(batch.topic, batch.partition),
+          events: unapplied[index].map((message) => message.envelope),
+        })),
         now.toISOString(),
       );
-      const last = messages[messages.length - 1];
-      await storePosition(client, this.groupId, topic, partition, BigInt(last.offset) + 1n);
-      return fresh;
+      await storePositions(
+        client,
+        this.groupId,
+        batches.map(({ topic, partition, messages }) => ({
+          topic,
+          partition,
+          nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
+        })),
+      );
+      return recorded;
     });
-    this.metrics.eventsApplied.inc({ topic }, applied);
-    this.metrics.duplicatesSkipped.inc({ topic }, messages.length - applied);
-    this.metrics.batchDuration.observe({ topic }, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const topics = new Set(batches.map((batch) => batch.topic));
+    batches.forEach(({ topic, messages }, index) => {
+      this.metrics.eventsApplied.inc({ topic }, fresh[index]);
+      this.metrics.duplicatesSkipped.inc({ topic }, messages.length - fresh[index]);
+    });
+    this.metrics.batchDuration.observe({ topic: topics.size === 1 ? batches[0].topic : 'several' }, seconds);
   }
 
   /** This month's and the next two months' partitions, checked once per month per process. */

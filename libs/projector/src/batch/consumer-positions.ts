@@ -1,11 +1,19 @@
 import type { PartitionPosition } from '#rollcall/messaging';
 import type { Pool, PoolClient } from 'pg';
 
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** How `lockPositions` names a partition in its answer. */
+export const positionKeyOf = ({ topic, partition }: TopicPartition) => `${topic}/${partition}`;
+
 /** The stored positions of a group for the assigned partitions, for `positionsOnAssign`. */
 export async function storedPositions(
   pool: Pool,
   groupId: string,
-  assigned: readonly { topic: string; partition: number }[],
+  assigned: readonly TopicPartition[],
 ): Promise<PartitionPosition[]> {
   const found = await pool.query<{ topic: string; partition: number; next_offset: string }>(
     `SELECT p.topic, p.partition, p.next_offset FROM consumer_positions p
@@ -17,35 +25,40 @@ export async function storedPositions(
 }
 
 /**
- * Locks the partition's position row for this transaction and returns the next offset to apply;
- * the lock also keeps a stale group member that still holds the batch from applying it twice.
+ * Locks the partitions' position rows for this transaction, in a fixed order, and returns the next
+ * offset to apply of each (by `topic/partition`); the lock also keeps a stale group member that still
+ * holds a batch from applying it twice.
  */
-export async function lockPosition(
+export async function lockPositions(
   client: PoolClient,
   groupId: string,
-  topic: string,
-  partition: number,
-): Promise<bigint> {
+  partitions: readonly TopicPartition[],
+): Promise<Map<string, bigint>> {
   // One round trip: ON CONFLICT DO UPDATE row-locks an existing row just as SELECT ... FOR UPDATE would.
-  const row = await client.query<{ next_offset: string }>(
-    `INSERT INTO consumer_positions (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+  const rows = await client.query<{ topic: string; partition: number; next_offset: string }>(
+    `INSERT INTO consumer_positions (group_id, topic, partition, next_offset)
+     SELECT $1, topic, partition, 0 FROM unnest($2::text[], $3::int[]) AS p(topic, partition) ORDER BY topic, partition
      ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = consumer_positions.next_offset
-     RETURNING next_offset`,
-    [groupId, topic, partition],
+     RETURNING topic, partition, next_offset`,
+    [groupId, partitions.map((tp) => tp.topic), partitions.map((tp) => tp.partition)],
   );
-  return BigInt(row.rows[0].next_offset);
+  return new Map(rows.rows.map((row) => [positionKeyOf(row), BigInt(row.next_offset)]));
 }
 
-export async function storePosition(
+export async function storePositions(
   client: PoolClient,
   groupId: string,
-  topic: string,
-  partition: number,
-  nextOffset: bigint,
+  positions: readonly (TopicPartition & { readonly nextOffset: bigint })[],
 ): Promise<void> {
   await client.query(
-    `UPDATE consumer_positions SET next_offset = greatest(next_offset, $4::bigint), updated_at = now()
-      WHERE group_id = $1 AND topic = $2 AND partition = $3`,
-    [groupId, topic, partition, nextOffset.toString()],
+    `UPDATE consumer_positions c SET next_offset = greatest(c.next_offset, p.next_offset), updated_at = now()
+       FROM unnest($2::text[], $3::int[], $4::bigint[]) AS p(topic, partition, next_offset)
+      WHERE c.group_id = $1 AND c.topic = p.topic AND c.partition = p.partition`,
+    [
+      groupId,
+      positions.map((position) => position.topic),
+      positions.map((position) => position.partition),
+      positions.map((position) => position.nextOffset.toString()),
+    ],
   );
 }

@@ -8,36 +8,44 @@ const recordColumns =
 
 const columnNames = recordColumns.replace(/ [a-z]+(,|$)/g, '$1');
 
-/**
- * Locks the chain's head for this transaction (creating it for a new chain) and finds which of
- * `eventIds` the chain already holds, in one round trip: ON CONFLICT DO UPDATE row-locks an
- * existing head just as SELECT ... FOR UPDATE would.
- */
-export async function openChain(
-  client: PoolClient,
-  chain: string,
-  eventIds: readonly string[],
-): Promise<{ head: ChainHead; recorded: Set<string> }> {
-  const opened = await client.query<{ last_seq: string; last_hash: string; recorded: string[] }>(
-    `WITH head AS (
-       INSERT INTO history_chain_heads (chain, last_seq, last_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
-       RETURNING last_seq, last_hash)
-     SELECT head.last_seq, head.last_hash,
-            ARRAY(SELECT event_id FROM history_chain_entries WHERE chain = $1 AND event_id = ANY($4::text[])) AS recorded
-       FROM head`,
-    [chain, EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash, eventIds],
-  );
-  const row = opened.rows[0];
-  return { head: { seq: Number(row.last_seq), hash: row.last_hash }, recorded: new Set(row.recorded) };
+export interface OpenedChain {
+  readonly head: ChainHead;
+  /** The event ids asked about that the chain already holds. */
+  readonly recorded: Set<string>;
 }
 
-/** Appends linked entries (index and history rows) and moves the head; the caller holds the head lock. */
-export async function appendEntries(
+/**
+ * Locks the heads of `chains` for this transaction, in chain order (creating new ones), and finds
+ * which of `eventIds` each already holds, in one round trip: ON CONFLICT DO UPDATE row-locks an
+ * existing head just as SELECT ... FOR UPDATE would.
+ */
+export async function openChains(
   client: PoolClient,
-  chain: string,
-  entries: readonly HistoryEntry[],
-): Promise<void> {
+  chains: readonly string[],
+  eventIds: readonly string[],
+): Promise<Map<string, OpenedChain>> {
+  const opened = await client.query<{ chain: string; last_seq: string; last_hash: string; recorded: string[] }>(
+    `WITH heads AS (
+       INSERT INTO history_chain_heads (chain, last_seq, last_hash)
+       SELECT chain, $2, $3 FROM unnest($1::text[]) AS c(chain) ORDER BY chain
+       ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
+       RETURNING chain, last_seq, last_hash)
+     SELECT heads.chain, heads.last_seq, heads.last_hash,
+            ARRAY(SELECT event_id FROM history_chain_entries e
+                   WHERE e.chain = heads.chain AND e.event_id = ANY($4::text[])) AS recorded
+       FROM heads`,
+    [[...new Set(chains)], EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash, eventIds],
+  );
+  return new Map(
+    opened.rows.map((row) => [
+      row.chain,
+      { head: { seq: Number(row.last_seq), hash: row.last_hash }, recorded: new Set(row.recorded) },
+    ]),
+  );
+}
+
+/** Appends linked entries (index and history rows) of any chains and moves their heads; the caller holds the head locks. */
+export async function appendEntries(client: PoolClient, entries: readonly HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const records = entries.map((entry) => ({
     chain: entry.chain,
@@ -59,14 +67,18 @@ export async function appendEntries(
     prev_hash: entry.prevHash,
     hash: entry.hash,
   }));
-  const last = entries[entries.length - 1];
+  const lastOfChain = new Map(
+    entries.map((entry) => [entry.chain, { chain: entry.chain, seq: entry.seq, hash: entry.hash }]),
+  );
   // One round trip: data-modifying CTEs all run to completion, in one statement of the caller's transaction.
   await client.query(
     `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordColumns})),
           indexed AS (INSERT INTO history_chain_entries (chain, seq, event_id) SELECT chain, seq, event_id FROM r),
           recorded AS (INSERT INTO history (${columnNames}) SELECT ${columnNames} FROM r)
-     UPDATE history_chain_heads SET last_seq = $3, last_hash = $4, updated_at = now() WHERE chain = $2`,
-    [JSON.stringify(records), chain, last.seq, last.hash],
+     UPDATE history_chain_heads h SET last_seq = l.seq, last_hash = l.hash, updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS l(chain text, seq bigint, hash text)
+      WHERE h.chain = l.chain`,
+    [JSON.stringify(records), JSON.stringify([...lastOfChain.values()])],
   );
 }
 

@@ -16,8 +16,6 @@ interface LateRow {
 /**
  * After observations of `keys` were upserted: those no newer than the kind's last completed relist,
  * under keys that relist did not see, describe objects already gone, so they are tombstoned.
- * The CASE keeps PostgreSQL from reading the relist's whole key list (thousands of keys) for every
- * fresh row: only a row no newer than the relist is looked up in it.
  */
 export async function tombstoneLateArrivals(
   client: PoolClient,
@@ -28,8 +26,7 @@ export async function tombstoneLateArrivals(
   const result = await client.query<LateRow>(
     `UPDATE ${table} t SET deleted_at = c.occurred_at FROM resync_completions c
       WHERE c.kind = $1 AND t.deleted_at IS NULL AND ${keyOf('t')} = ANY($2::text[])
-        AND CASE WHEN t.resource_version <= c.resource_version THEN NOT (${keyOf('t')} = ANY(c.partition_keys))
-                 ELSE false END
+        AND NOT (${keyOf('t')} = ANY(c.partition_keys)) AND t.resource_version <= c.resource_version
       RETURNING ${keyOf('t')} AS key, t.${uidColumn} AS uid, c.marker_id, c.relist_id, c.correlation_id,
         c.occurred_at, c.observed_at`,
     [kind, keys],
