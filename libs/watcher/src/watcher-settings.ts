@@ -37,5 +37,5 @@ export const DEFAULT_WATCHER_SETTINGS: WatcherSettings = {
   pageSize: 500,
   topic: CLUSTER_TOPIC,
   topicPartitions: 12,
-  batch: { maxBatch: 500, lingerMs: 50, capacity: 5_000, retryDelayMs: 500 },
+  batch: { maxBatch: 500, lingerMs: 10, capacity: 5_000, retryDelayMs: 500 },
 };
