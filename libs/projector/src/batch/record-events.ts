@@ -26,8 +26,7 @@ export async function recordChains(
   if (new Set(chains.map(({ chain }) => chain)).size !== chains.length) throw new Error('a chain given twice');
   const opened = await openChains(
     client,
-    chains.map(({ chain }) => chain),
-    chains.flatMap(({ events }) => events.map((event) => event.id)),
+    chains.map(({ chain, events }) => ({ chain, eventIds: events.map((event) => event.id) })),
   );
   const fresh = chains.map(({ chain, events }) => {
     const known = new Set(opened.get(chain)?.recorded);

@@ -15,26 +15,34 @@ export interface OpenedChain {
 }
 
 /**
- * Locks the heads of `chains` for this transaction, in chain order (creating new ones), and finds
- * which of `eventIds` each already holds, in one round trip: ON CONFLICT DO UPDATE row-locks an
- * existing head just as SELECT ... FOR UPDATE would.
+ * Locks the heads of the chains for this transaction, in chain order (creating new ones), and finds
+ * which of each chain's event ids it already holds, in one round trip: ON CONFLICT DO UPDATE
+ * row-locks an existing head just as SELECT ... FOR UPDATE would.
  */
 export async function openChains(
   client: PoolClient,
-  chains: readonly string[],
-  eventIds: readonly string[],
+  chains: readonly { readonly chain: string; readonly eventIds: readonly string[] }[],
 ): Promise<Map<string, OpenedChain>> {
+  const asked = chains.flatMap(({ chain, eventIds }) => eventIds.map((eventId) => ({ chain, eventId })));
   const opened = await client.query<{ chain: string; last_seq: string; last_hash: string; recorded: string[] }>(
     `WITH heads AS (
        INSERT INTO history_chain_heads (chain, last_seq, last_hash)
        SELECT chain, $2, $3 FROM unnest($1::text[]) AS c(chain) ORDER BY chain
        ON CONFLICT (chain) DO UPDATE SET last_seq = history_chain_heads.last_seq
-       RETURNING chain, last_seq, last_hash)
+       RETURNING chain, last_seq, last_hash),
+     recorded AS (
+       SELECT e.chain, e.event_id FROM history_chain_entries e
+         JOIN unnest($4::text[], $5::text[]) AS a(chain, event_id) USING (chain, event_id))
      SELECT heads.chain, heads.last_seq, heads.last_hash,
-            ARRAY(SELECT event_id FROM history_chain_entries e
-                   WHERE e.chain = heads.chain AND e.event_id = ANY($4::text[])) AS recorded
+            ARRAY(SELECT event_id FROM recorded WHERE recorded.chain = heads.chain) AS recorded
        FROM heads`,
-    [[...new Set(chains)], EMPTY_CHAIN_HEAD.seq, EMPTY_CHAIN_HEAD.hash, eventIds],
+    [
+      [...new Set(chains.map(({ chain }) => chain))],
+      EMPTY_CHAIN_HEAD.seq,
+      EMPTY_CHAIN_HEAD.hash,
+      asked.map(({ chain }) => chain),
+      asked.map(({ eventId }) => eventId),
+    ],
   );
   return new Map(
     opened.rows.map((row) => [
