@@ -54,6 +54,25 @@ describe('Idempotency-Key on a command', () => {
     expect(retried.body).toEqual(first.body);
   });
 
+  it('given a claim left unanswered by a stopped process, when retried after it is abandoned, then the retry is handled', async () => {
+    const unanswered = (key: string, age: string) =>
+      schema.pool.query(
+        `INSERT INTO idempotency_keys (actor, key, route, request_hash, created_at)
+         SELECT 'anonymous', $1, 'POST /echo', request_hash, now() - $2::interval FROM idempotency_keys WHERE key = 'key-1'`,
+        [key, age],
+      );
+    await unanswered('key-crashed-recently', '10 seconds');
+    await unanswered('key-crashed-long-ago', '3 minutes');
+
+    const recent = await post({ b: 1, a: [1, 2] }, 'key-crashed-recently');
+    const abandoned = await post({ b: 1, a: [1, 2] }, 'key-crashed-long-ago');
+    const replayed = await post({ b: 1, a: [1, 2] }, 'key-crashed-long-ago');
+
+    expect(recent.status).toBe(409);
+    expect([abandoned.status, abandoned.headers.get('idempotent-replayed')]).toEqual([201, null]);
+    expect([replayed.status, replayed.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+  });
+
   it('answers 422, not 500, for a body with a lone surrogate, which has no canonical form', async () => {
     // JSON.stringify escapes the lone surrogate as \ud800, which the server parses back into one.
     const answer = await post({ name: 'broken \ud800' }, 'key-2');

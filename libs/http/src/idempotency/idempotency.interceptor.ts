@@ -50,10 +50,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'claimed':
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.store.complete(claim, reply.statusCode, sealResponse(body, credentials, key));
+            await this.store.complete(outcome.held, reply.statusCode, sealResponse(body, credentials, key));
             return body;
           }),
-          catchError((error: unknown) => from(this.store.release(claim)).pipe(mergeMap(() => throwError(() => error)))),
+          catchError((error: unknown) =>
+            from(this.store.release(outcome.held)).pipe(mergeMap(() => throwError(() => error))),
+          ),
         );
       default: {
         const unreachable: never = outcome;

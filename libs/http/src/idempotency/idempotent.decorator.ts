@@ -11,7 +11,8 @@ export function Idempotent(): MethodDecorator {
       name: 'Idempotency-Key',
       required: false,
       description:
-        'Retrying with the same key and body within 24 hours replays the first response; the same key with another body is refused (422).',
+        'Retrying with the same key and body within 24 hours replays the first response; the same key with another body is refused (422). ' +
+        'While the first request is still handled a retry gets 409; a first request left unanswered for 2 minutes (its process stopped) is taken over by the retry.',
     }),
     ApiProblemResponses(409, 422),
   );
