@@ -1,4 +1,3 @@
 export * from './rollcall-app.js';
 export * from './run-rollcall.js';
 export * from './startup-line.js';
-export * from './simulated-cluster.module.js';

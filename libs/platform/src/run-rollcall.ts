@@ -5,7 +5,6 @@ import type { DynamicModule } from '@nestjs/common';
 import type { SimulatedCluster } from '#rollcall/kube-sim';
 import { createRollcallApp } from './rollcall-app.js';
 import { rolesNeedPostgres } from './roles/role-modules.js';
-import { SimulatedClusterModule, startSimulatedClusterFor } from './simulated-cluster.module.js';
 import { startupLine } from './startup-line.js';
 
 export interface RunOptions {
@@ -36,6 +35,8 @@ export async function runRollcall(options: RunOptions): Promise<void> {
     const startup = holdShutdownSignals();
     const extraModules: DynamicModule[] = [];
     if (options.simulateClusterWithoutKubeconfig === true && config.kubeconfig === undefined) {
+      // Loaded only here: a process with a kubeconfig never carries the simulator.
+      const { SimulatedClusterModule, startSimulatedClusterFor } = await import('./simulated-cluster.module.js');
       ({ config, cluster } = await startSimulatedClusterFor(config, logger));
       extraModules.push(SimulatedClusterModule.forCluster(cluster));
     }
