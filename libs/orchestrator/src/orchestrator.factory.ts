@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { systemClock, type Clock } from './clock.js';
 import { DaemonSetPatchAdapter } from './effects/daemon-set-patch.adapter.js';
 import { EffectQueue } from './effects/effect-queue.js';
+import { makeConnectionReusingApiClient } from './effects/kube-api-client.js';
 import { PodEvictionAdapter } from './effects/pod-eviction.adapter.js';
 import { orchestratorSettings, type OrchestratorSettings } from './orchestrator.settings.js';
 import { OrchestratorRuntime } from './runtime/orchestrator.runtime.js';
@@ -43,8 +44,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     driver,
     readModel,
     queue: new EffectQueue(pool),
-    evictions: new PodEvictionAdapter(kubeConfig.makeApiClient(CoreV1Api)),
-    patches: new DaemonSetPatchAdapter(kubeConfig.makeApiClient(AppsV1Api)),
+    evictions: new PodEvictionAdapter(makeConnectionReusingApiClient(kubeConfig, CoreV1Api)),
+    patches: new DaemonSetPatchAdapter(makeConnectionReusingApiClient(kubeConfig, AppsV1Api)),
     settings: orchestratorSettings(deps.settings),
     logger: logger.child({ component: 'orchestrator' }),
   });

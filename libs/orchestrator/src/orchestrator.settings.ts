@@ -11,7 +11,11 @@ export interface OrchestratorSettings {
   readonly relayPollMs: number;
   /** Delay before an effect that failed transiently (network, 5xx) is tried again. */
   readonly effectRetryMs: number;
-  /** Cluster calls (evictions, patches) one rollout has in flight at once. */
+  /**
+   * Cluster calls (evictions, patches) one rollout has in flight at once. The saga already bounds
+   * evictions by the batch size; this only keeps a large batch from queueing behind round trips,
+   * the way kubectl drain evicts a node's pods all at once.
+   */
   readonly effectConcurrency: number;
 }
 
@@ -23,7 +27,7 @@ export function orchestratorSettings(overrides: Partial<OrchestratorSettings> = 
     timerPollMs: 250,
     relayPollMs: 200,
     effectRetryMs: 1_000,
-    effectConcurrency: 32,
+    effectConcurrency: 128,
     ...overrides,
   };
 }

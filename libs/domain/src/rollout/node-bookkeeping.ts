@@ -1,28 +1,34 @@
 import { eventOf } from './rollout.event-factory.js';
 import type { NodeFailureReason, RolloutEvent } from './rollout.events.js';
 import { isInFlight, nodeReached } from './node-work.js';
+import type { NodeIndex } from './node-index.js';
 import type { NodeProgress, Rollout } from './rollout.state.js';
-import { goalRevisionHash, nodeList } from './rollout.state.js';
+import { goalRevisionHash } from './rollout.state.js';
 
 /**
  * Reacts to what the pods on the nodes now look like, in any unfinished phase (a paused rollout
  * still records a node coming up): an in-flight node whose new pod is Ready on the goal revision
- * is done; an updated node whose pod breaks a health gate has failed.
+ * is done; an updated node whose pod breaks a health gate has failed. The first such node in
+ * node-list order comes from the index, which tracks them as nodes change.
  */
-export function nodeBookkeepingStep(rollout: Rollout, now: string): RolloutEvent | null {
-  for (const node of nodeList(rollout)) {
-    if (hasReachedGoal(rollout, node)) return nodeReached(rollout, node, now);
-    const breach = rollout.direction === 'forward' ? healthGateBreach(rollout, node) : null;
-    if (breach)
-      return eventOf(rollout.rolloutId, now, 'NodeFailed', {
-        node: node.name,
-        reason: breach.reason,
-        detail: breach.detail,
-        podUid: node.pod?.uid ?? null,
-        direction: rollout.direction,
-      });
-  }
-  return null;
+export function nodeBookkeepingStep(rollout: Rollout, index: NodeIndex, now: string): RolloutEvent | null {
+  const node = index.firstToBookkeep(rollout);
+  if (node === null) return null;
+  if (hasReachedGoal(rollout, node)) return nodeReached(rollout, node, now);
+  const breach = healthGateBreach(rollout, node);
+  if (breach === null) return null;
+  return eventOf(rollout.rolloutId, now, 'NodeFailed', {
+    node: node.name,
+    reason: breach.reason,
+    detail: breach.detail,
+    podUid: node.pod?.uid ?? null,
+    direction: rollout.direction,
+  });
+}
+
+/** The bookkeeping step has something to record for this node: it came up, or (going forward) broke a gate. */
+export function needsBookkeeping(rollout: Rollout, node: NodeProgress): boolean {
+  return hasReachedGoal(rollout, node) || (rollout.direction === 'forward' && healthGateBreach(rollout, node) !== null);
 }
 
 /** A Ready pod counts only on the goal revision, and never the very pod being evicted. */

@@ -2,6 +2,7 @@ import { addSeconds } from './rollout.time.js';
 import { eventOf } from './rollout.event-factory.js';
 import type { RolloutEvent } from './rollout.events.js';
 import type { ObservedPod } from './rollout.observations.js';
+import type { NodeIndex } from './node-index.js';
 import type { NodeProgress, NodeStatus, Rollout } from './rollout.state.js';
 import { goalRevisionHash, nodeList } from './rollout.state.js';
 
@@ -14,6 +15,11 @@ export function workNodes(rollout: Rollout, stageIndex: number | null): NodeProg
   return nodeList(rollout).filter((node) =>
     rollout.direction === 'back' ? node.revertRequired : node.stageIndex === stageIndex,
   );
+}
+
+/** The stage whose nodes are the work nodes (as `workNodes` picks them); null going back, where every stage counts. */
+export function workStage(rollout: Rollout, stageIndex: number | null): number | null {
+  return rollout.direction === 'back' ? null : stageIndex;
 }
 
 export function isFinished(rollout: Rollout, node: NodeProgress): boolean {
@@ -37,21 +43,23 @@ export function isUnavailable(rollout: Rollout, node: NodeProgress): boolean {
 }
 
 /**
- * The next node to start, batch by batch: the batch that holds the first unfinished node is the
- * current one, and at most its stage's batch size of nodes are unavailable at once.
+ * The next node to start, batch by batch: the batch that holds the first unfinished work node is
+ * the current one, and at most its stage's batch size of work nodes are unavailable at once.
  */
-export function nextNodeStep(rollout: Rollout, nodes: readonly NodeProgress[], now: string): RolloutEvent | null {
-  const badReplacement =
-    rollout.direction === 'back' ? nodes.find((node) => awaitsBadReplacement(rollout, node)) : null;
+export function nextNodeStep(
+  rollout: Rollout,
+  index: NodeIndex,
+  stageIndex: number | null,
+  now: string,
+): RolloutEvent | null {
+  const stage = workStage(rollout, stageIndex);
+  const badReplacement = rollout.direction === 'back' ? index.firstBadReplacement(rollout, stage) : null;
   if (badReplacement) return startNode(rollout, badReplacement, now);
-  const current = nodes.find((node) => !isFinished(rollout, node));
-  if (current === undefined) return null;
+  const current = index.currentBatch(stage);
+  if (current === null) return null;
   const limit = rollout.stages[current.stageIndex].batchSize;
-  if (nodes.filter((node) => isUnavailable(rollout, node)).length >= limit) return null;
-  const next = nodes.find(
-    (node) =>
-      node.status === 'Pending' && node.stageIndex === current.stageIndex && node.batchIndex === current.batchIndex,
-  );
+  if (index.unavailableNodes(stage) >= limit) return null;
+  const next = index.firstPending(rollout, current);
   return next ? startNode(rollout, next, now) : null;
 }
 
@@ -61,7 +69,7 @@ export function replacementPod(node: NodeProgress): ObservedPod | null {
 }
 
 /** Going back, a waiting node's pod made from the bad template before the restore must be evicted, not waited on. */
-function awaitsBadReplacement(rollout: Rollout, node: NodeProgress): boolean {
+export function awaitsBadReplacement(rollout: Rollout, node: NodeProgress): boolean {
   const pod = replacementPod(node);
   return node.status === 'WaitingForPod' && pod !== null && pod.revisionHash === rollout.targetRevisionHash;
 }

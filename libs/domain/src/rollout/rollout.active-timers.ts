@@ -14,7 +14,7 @@ export interface ActiveTimer {
  * a decision gives the timers to schedule and to cancel. A pause holds bake and eviction retries;
  * node-ready deadlines keep running because a node that never comes up has failed either way.
  */
-export function activeTimers(state: RolloutState, includesNode: (key: string) => boolean = () => true): ActiveTimer[] {
+export function activeTimers(state: RolloutState, nodeKeys?: Iterable<string>): ActiveTimer[] {
   if (state === null || hasOutcome(state)) return [];
   const timers: ActiveTimer[] = [];
   const add = (timer: RolloutTimer, at: string) => timers.push({ timerId: timerId(state.rolloutId, timer), at, timer });
@@ -32,8 +32,7 @@ export function activeTimers(state: RolloutState, includesNode: (key: string) =>
       );
   if (phase.status === 'Baking')
     add({ kind: 'BakeEnd', stageIndex: phase.stageIndex, bakeId: phase.bakeId }, phase.endsAt);
-  for (const key of Object.keys(state.nodes)) {
-    if (!includesNode(key)) continue;
+  for (const key of nodeKeys ?? Object.keys(state.nodes)) {
     const node = state.nodes[key];
     if (node.status === 'WaitingForPod' && node.readyDeadline !== null)
       add({ kind: 'NodeReadyTimeout', node: node.name, attempt: node.attempt }, node.readyDeadline);
@@ -51,8 +50,13 @@ export interface TimersToCompare {
 /**
  * The timers of two states of one rollout that can differ: a node's timers follow from its progress
  * and the pause, so unless the pause or the end changed, only nodes whose progress changed are listed.
+ * `changedNodes`, when the caller knows them (a fold does), spares comparing every node.
  */
-export function timersToCompare(before: RolloutState, after: RolloutState): TimersToCompare {
+export function timersToCompare(
+  before: RolloutState,
+  after: RolloutState,
+  changedNodes?: ReadonlySet<string>,
+): TimersToCompare {
   const sameFrame =
     before !== null &&
     after !== null &&
@@ -60,6 +64,6 @@ export function timersToCompare(before: RolloutState, after: RolloutState): Time
     hasOutcome(before) === hasOutcome(after) &&
     (before.phase.status === 'Paused') === (after.phase.status === 'Paused');
   if (!sameFrame) return { previous: activeTimers(before), next: activeTimers(after) };
-  const changed = (key: string) => before.nodes[key] !== after.nodes[key];
+  const changed = changedNodes ?? Object.keys(before.nodes).filter((key) => before.nodes[key] !== after.nodes[key]);
   return { previous: activeTimers(before, changed), next: activeTimers(after, changed) };
 }

@@ -44,32 +44,76 @@ export interface EvolvedDecision {
 
 /** `decide`, plus the state its events lead to, which it computes anyway. */
 export function decideAndEvolve(input: RolloutInput, state: RolloutState): EvolvedDecision {
-  const outcome = isCommand(input) ? decideCommand(input, state) : decideObservation(input, state);
-  if ('rejected' in outcome) return { decision: outcome, stateAfter: state };
-  if ('ignored' in outcome)
-    return { decision: { events: [], effects: [], ignored: outcome.ignored }, stateAfter: state };
+  const fold = new RolloutFold(state);
+  const decision = decideOnFold(fold, input);
+  if ('rejected' in decision || 'ignored' in decision) return { decision, stateAfter: state };
+  const fired = firedTimerIds([input], state);
+  return {
+    decision: { events: decision.events, effects: [...decision.effects, ...timerChanges(state, fold, fired)] },
+    stateAfter: fold.state,
+  };
+}
 
+export interface DecidedInOrder {
+  readonly events: readonly RolloutEvent[];
+  readonly effects: readonly RolloutEffect[];
+  readonly stateAfter: RolloutState;
+}
+
+/**
+ * Decides inputs one after another, each on the state the previous one left, as if each had its own
+ * append; the result is one append's worth of events and effects, with the timers compared once
+ * between the first and the last state. Rejected inputs change nothing.
+ */
+export function decideInOrder(inputs: readonly RolloutInput[], state: RolloutState): DecidedInOrder {
+  const fold = new RolloutFold(state);
   const events: RolloutEvent[] = [];
   const effects: RolloutEffect[] = [];
-  let current = state;
-  const fold = new RolloutFold(state);
+  const decided: RolloutInput[] = [];
+  for (const input of inputs) {
+    const decision = decideOnFold(fold, input);
+    if ('rejected' in decision || 'ignored' in decision) continue;
+    decided.push(input);
+    events.push(...decision.events);
+    effects.push(...decision.effects);
+  }
+  if (decided.length === 0) return { events, effects, stateAfter: state };
+  const timers = timerChanges(state, fold, firedTimerIds(decided, state));
+  return { events, effects: [...effects, ...timers], stateAfter: fold.state };
+}
+
+/** The input's events and every step the saga then takes on its own, applied to the fold; timers left out. */
+function decideOnFold(fold: RolloutFold, input: RolloutInput): Decision {
+  const outcome = isCommand(input) ? decideCommand(input, fold.state) : decideObservation(input, fold.state);
+  if ('rejected' in outcome) return outcome;
+  if ('ignored' in outcome) return { events: [], effects: [], ignored: outcome.ignored };
+  const events: RolloutEvent[] = [];
+  const effects: RolloutEffect[] = [];
   const apply = (event: RolloutEvent) => {
-    current = fold.apply(event);
+    const current = fold.apply(event);
     events.push(event);
     if (current !== null) effects.push(...effectsOf(event, current));
   };
   outcome.events.forEach(apply);
-  // Events never add nodes, so the bound is fixed once the rollout exists.
-  const maxSteps = current === null ? 0 : 4 * Object.keys(current.nodes).length + 100;
-  for (let steps = 0; current !== null; steps++) {
+  let maxSteps = Number.POSITIVE_INFINITY;
+  for (let steps = 0; ; steps++) {
+    const current = fold.state;
+    if (current === null) break;
+    // Events never add nodes, so the bound is fixed once the rollout exists; counted only for long runs.
+    if (steps === 100) maxSteps = 4 * Object.keys(current.nodes).length + 100;
     if (steps > maxSteps) throw new Error('Rollout saga did not settle');
-    const next = nextStep(current, input.now);
+    const next = nextStep(current, input.now, fold.index());
     if (next === null) break;
     apply(next);
   }
-  const firedTimerId = input.type === 'TimerFired' && state !== null ? timerId(state.rolloutId, input.timer) : null;
-  const decision = { events, effects: [...effects, ...timerChanges(state, current, firedTimerId)] };
-  return { decision, stateAfter: current };
+  return { events, effects };
+}
+
+function firedTimerIds(inputs: readonly RolloutInput[], state: RolloutState): Set<string> {
+  const ids = new Set<string>();
+  if (state !== null)
+    for (const input of inputs) if (input.type === 'TimerFired') ids.add(timerId(state.rolloutId, input.timer));
+  return ids;
 }
 
 /** The adapter work an event calls for, besides timers. */
@@ -104,15 +148,17 @@ export function effectsOf(event: RolloutEvent, rollout: Rollout): RolloutEffect[
   return notifications;
 }
 
-function timerChanges(before: RolloutState, after: RolloutState, firedTimerId: string | null): RolloutEffect[] {
-  const { previous, next } = timersToCompare(before, after);
-  const previousIds = new Set(previous.map((t) => t.timerId));
+function timerChanges(before: RolloutState, fold: RolloutFold, firedTimerIds: ReadonlySet<string>): RolloutEffect[] {
+  const after = fold.state;
+  const { previous, next } = timersToCompare(before, after, fold.changed());
+  const previousAt = new Map(previous.map((t) => [t.timerId, t.at]));
   const nextIds = new Set(next.map((t) => t.timerId));
   const cancels: RolloutEffect[] = previous
-    .filter((t) => !nextIds.has(t.timerId) && t.timerId !== firedTimerId)
+    .filter((t) => !nextIds.has(t.timerId) && !firedTimerIds.has(t.timerId))
     .map((t) => ({ type: 'CancelTimer', rolloutId: after?.rolloutId ?? '', timerId: t.timerId }));
   const schedules: RolloutEffect[] = next
-    .filter((t) => !previousIds.has(t.timerId))
+    // A moved deadline is scheduled again (an upsert), so the stored timer never fires at the old time.
+    .filter((t) => previousAt.get(t.timerId) !== t.at)
     .map((t) => ({
       type: 'ScheduleTimer',
       rolloutId: after?.rolloutId ?? '',

@@ -37,6 +37,26 @@ describe('rollout fold', () => {
   });
 });
 
+describe('rollout fold: changed nodes', () => {
+  const history = givenInputs(...canaryBaking(), evicted('node-b1', 200)).history;
+  const started = history.findIndex((event) => event.type === 'StageStarted');
+
+  it('lists the nodes its node events changed', () => {
+    const fold = new RolloutFold(evolveAll(null, history.slice(0, started + 1)));
+    history.slice(started + 1).forEach((event) => fold.apply(event));
+    const touched = history
+      .slice(started + 1)
+      .flatMap((event) => ('node' in event && event.type.startsWith('Node') ? [event.node] : []));
+    expect([...(fold.changed() ?? [])].sort()).toEqual([...new Set(touched)].sort());
+  });
+
+  it('gives up listing once an event replaces the node map', () => {
+    const fold = new RolloutFold(null);
+    history.forEach((event) => fold.apply(event));
+    expect(fold.changed()).toBeUndefined();
+  });
+});
+
 describe('node list order', () => {
   const rollout = rolloutOf(givenInputs(start(0), approve(bob, 10)).state);
 

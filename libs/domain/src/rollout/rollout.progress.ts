@@ -2,16 +2,20 @@ import { needsApproval, validApprovals } from './approvals.js';
 import { addSeconds } from './rollout.time.js';
 import { eventOf } from './rollout.event-factory.js';
 import type { RolloutEvent } from './rollout.events.js';
-import { isFinished, nextNodeStep, workNodes } from './node-work.js';
+import { NodeIndex } from './node-index.js';
+import { nextNodeStep, workNodes, workStage } from './node-work.js';
 import type { Rollout } from './rollout.state.js';
-import { failedNodeCount, hasOutcome, nodeList } from './rollout.state.js';
+import { hasOutcome, nodeList } from './rollout.state.js';
 import { nodeBookkeepingStep } from './node-bookkeeping.js';
 import { patchRequest } from './daemon-set-patches.js';
 
-/** The next event the saga emits on its own from this state, or null when it waits for an input. */
-export function nextStep(rollout: Rollout, now: string): RolloutEvent | null {
+/**
+ * The next event the saga emits on its own from this state, or null when it waits for an input.
+ * `index` must describe `rollout`; a fold keeps one up to date so that a step need not scan every node.
+ */
+export function nextStep(rollout: Rollout, now: string, index: NodeIndex = NodeIndex.of(rollout)): RolloutEvent | null {
   if (!hasOutcome(rollout)) {
-    const bookkeeping = nodeBookkeepingStep(rollout, now);
+    const bookkeeping = nodeBookkeepingStep(rollout, index, now);
     if (bookkeeping) return bookkeeping;
   }
   const phase = rollout.phase;
@@ -45,11 +49,10 @@ export function nextStep(rollout: Rollout, now: string): RolloutEvent | null {
     }
     case 'Running': {
       if (rollout.template !== 'ChangeApplied') return templateStep(rollout, now);
-      const policy = failurePolicyStep(rollout, now);
+      const policy = failurePolicyStep(rollout, index, now);
       if (policy) return policy;
-      const nodes = workNodes(rollout, phase.stageIndex);
-      const nodeStep = nextNodeStep(rollout, nodes, now);
-      if (nodeStep || !nodes.every((node) => isFinished(rollout, node))) return nodeStep;
+      const nodeStep = nextNodeStep(rollout, index, phase.stageIndex, now);
+      if (nodeStep || index.currentBatch(workStage(rollout, phase.stageIndex)) !== null) return nodeStep;
       const bakeSeconds = rollout.spec.strategy.stages[phase.stageIndex].bakeSeconds;
       if (bakeSeconds > 0)
         return emit('StageBakeStarted', {
@@ -69,13 +72,13 @@ export function nextStep(rollout: Rollout, now: string): RolloutEvent | null {
           reason: node.failure ?? 'ReadinessLost',
         });
       }
-      return failurePolicyStep(rollout, now);
+      return failurePolicyStep(rollout, index, now);
     }
     case 'RollingBack': {
       if (rollout.template !== 'Restored') return templateStep(rollout, now);
+      const nodeStep = nextNodeStep(rollout, index, null, now);
+      if (nodeStep || index.currentBatch(workStage(rollout, null)) !== null) return nodeStep;
       const nodes = workNodes(rollout, null);
-      const nodeStep = nextNodeStep(rollout, nodes, now);
-      if (nodeStep || !nodes.every((node) => isFinished(rollout, node))) return nodeStep;
       const failed = nodes.filter((node) => node.status === 'Failed').map((node) => node.name);
       if (failed.length > 0) return emit('RolloutFailed', { reason: 'RollbackIncomplete', nodes: failed });
       return emit('RolloutRolledBack', { reverted: nodes.filter((n) => n.status === 'Reverted').map((n) => n.name) });
@@ -114,9 +117,9 @@ function templateStep(rollout: Rollout, now: string): RolloutEvent | null {
   return patchRequest(rollout, now, rollout.direction === 'forward' ? 'ApplyChange' : 'RestoreTemplate');
 }
 
-function failurePolicyStep(rollout: Rollout, now: string): RolloutEvent | null {
+function failurePolicyStep(rollout: Rollout, index: NodeIndex, now: string): RolloutEvent | null {
   const { maxFailedNodes, action } = rollout.spec.strategy.failurePolicy;
-  const beyondThreshold = failedNodeCount(rollout) - rollout.acknowledgedFailures > maxFailedNodes;
+  const beyondThreshold = index.failedNodes() - rollout.acknowledgedFailures > maxFailedNodes;
   if (rollout.stageFailure === null && !beyondThreshold) return null;
   if (action === 'rollback')
     return eventOf(rollout.rolloutId, now, 'RolloutRollbackStarted', {

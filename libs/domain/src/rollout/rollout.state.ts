@@ -150,7 +150,8 @@ interface NodePlace {
 // Keyed by the plan's stages, which every state of a rollout shares; checked before use, so a stale entry only costs a sort.
 const nodeOrders = new WeakMap<readonly PlannedStage[], readonly NodePlace[]>();
 
-function compareNodes(a: NodeProgress, b: NodeProgress): number {
+/** Node-list order: by stage, batch and name. */
+export function compareNodes(a: NodeProgress, b: NodeProgress): number {
   return a.stageIndex - b.stageIndex || a.batchIndex - b.batchIndex || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 

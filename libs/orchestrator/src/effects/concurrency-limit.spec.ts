@@ -31,4 +31,17 @@ describe('ConcurrencyLimit', () => {
 
     await expect(limit.run(() => Promise.resolve('next'))).resolves.toBe('next');
   });
+
+  it('tells a task whether it had to wait for a slot', async () => {
+    const limit = new ConcurrencyLimit(2);
+    const waits: boolean[] = [];
+    const task = async (waited: boolean) => {
+      waits.push(waited);
+      await tick();
+    };
+
+    await Promise.all([limit.run(task), limit.run(task), limit.run(task)]);
+
+    expect(waits).toEqual([false, false, true]);
+  });
 });

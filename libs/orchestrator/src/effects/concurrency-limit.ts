@@ -5,11 +5,13 @@ export class ConcurrencyLimit {
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /** Runs `task` in a free slot; `waited` tells it whether it had to queue for one. */
+  async run<T>(task: (waited: boolean) => Promise<T>): Promise<T> {
+    const waited = this.active >= this.limit;
+    if (waited) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active++;
     try {
-      return await task();
+      return await task(waited);
     } finally {
       const next = this.waiting.shift();
       // The slot passes straight to the next waiter, so a newcomer cannot overtake it.

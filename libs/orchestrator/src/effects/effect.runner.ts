@@ -78,7 +78,7 @@ export class EffectRunner {
     );
     if (candidates.length === 0 || this.stopped) return;
     // Loaded after the effects were read, so the state knows every decision that asked for them.
-    const { state } = await driver.load(this.rolloutId);
+    const { state } = await driver.latest(this.rolloutId);
     const stale = candidates.filter((item) => effectDisposition(item.effect, state) === 'skip');
     await queue.markSkipped(
       stale.map((item) => item.id),
@@ -98,7 +98,9 @@ export class EffectRunner {
 
   private async execute(item: PendingEffect): Promise<void> {
     try {
-      const outcome = await this.calls.run(() => (this.stopped ? Promise.resolve(null) : this.carryOutIfDue(item)));
+      const outcome = await this.calls.run((waited) =>
+        this.stopped ? Promise.resolve(null) : this.carryOutIfDue(item, waited),
+      );
       if (this.stopped || outcome === NOT_DUE) return;
       if (outcome === null) return this.retryLater();
       await this.deps.driver.record(this.rolloutId, outcome, { id: item.id, outcome });
@@ -114,12 +116,16 @@ export class EffectRunner {
   }
 
   /**
-   * An eviction waiting for a free call slot is checked again just before the call: a pause or an
+   * An eviction that waited for a free call slot is checked again just before the call: a pause or an
    * abort appended meanwhile holds or skips it (a held one stays pending and is started again on resume).
+   * One that got a slot at once runs on the check its scan has just made.
    */
-  private async carryOutIfDue(item: PendingEffect): Promise<RolloutObservation | null | typeof NOT_DUE> {
-    if (item.effect.type !== 'EvictPod') return this.carryOut(item);
-    const { state } = await this.deps.driver.load(this.rolloutId);
+  private async carryOutIfDue(
+    item: PendingEffect,
+    waited: boolean,
+  ): Promise<RolloutObservation | null | typeof NOT_DUE> {
+    if (item.effect.type !== 'EvictPod' || !waited) return this.carryOut(item);
+    const { state } = await this.deps.driver.latest(this.rolloutId);
     const disposition = effectDisposition(item.effect, state);
     if (disposition === 'skip') await this.deps.queue.markSkipped([item.id], 'no longer awaited');
     return disposition === 'run' ? this.carryOut(item) : NOT_DUE;

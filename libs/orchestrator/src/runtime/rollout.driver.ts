@@ -1,5 +1,6 @@
 import {
   decideAndEvolve,
+  decideInOrder,
   type Decision,
   type RejectionReason,
   type RolloutInput,
@@ -10,7 +11,7 @@ import type { Clock } from '../clock.js';
 import { ConcurrencyConflict, RolloutError, RolloutErrorCode } from '../rollout.errors.js';
 import { EffectsAlreadyRecorded, type EffectResult } from '../store/effect-results.js';
 import { EMPTY_STREAM, type LoadedRollout, type RolloutEventStore } from '../store/rollout-event.store.js';
-import { decideInOrder } from './decide-in-order.js';
+import { CoalescedReads } from './coalesced-reads.js';
 import { KeyedSerialiser } from './keyed-serialiser.js';
 
 export type Decided = Extract<Decision, { events: unknown }>;
@@ -56,6 +57,7 @@ export class RolloutDriver {
   private readonly serialiser = new KeyedSerialiser();
   private readonly listeners: AppendListener[] = [];
   private readonly openBatches = new Map<string, OpenBatch>();
+  private readonly latestReads = new CoalescedReads((rolloutId) => this.readLatest(rolloutId));
 
   constructor(
     private readonly store: RolloutEventStore,
@@ -72,6 +74,14 @@ export class RolloutDriver {
 
   load(rolloutId: string): Promise<LoadedRollout> {
     return this.serialiser.run(rolloutId, () => this.catchUp(rolloutId));
+  }
+
+  /**
+   * The latest committed state, without waiting for the inputs this process has queued: for the
+   * check just before a cluster call. Callers that ask together share one read.
+   */
+  latest(rolloutId: string): Promise<LoadedRollout> {
+    return this.latestReads.get(rolloutId);
   }
 
   handle(rolloutId: string, input: RolloutInput, options: HandleOptions = {}): Promise<HandleOutcome> {
@@ -169,6 +179,13 @@ export class RolloutDriver {
     this.cache.delete(rolloutId);
     if (attempt >= MAX_ATTEMPTS)
       throw new RolloutError(RolloutErrorCode.ConcurrentUpdate, `Rollout ${rolloutId} keeps changing; try again.`);
+  }
+
+  private async readLatest(rolloutId: string): Promise<LoadedRollout> {
+    const loaded = await this.store.load(rolloutId, this.cache.get(rolloutId) ?? EMPTY_STREAM);
+    // An append that finished meanwhile may have cached a newer state already.
+    if (loaded.version > (this.cache.get(rolloutId)?.version ?? 0)) this.cache.set(rolloutId, loaded);
+    return loaded;
   }
 
   private async catchUp(rolloutId: string): Promise<LoadedRollout> {
