@@ -1,8 +1,9 @@
 import { CLUSTER_TOPIC } from '#rollcall/domain';
-import { startKafkaForTests, startPostgresForTests, createTestSchema } from '#rollcall/testing';
+import { startKafkaForTests, startPostgresForTests } from '#rollcall/testing';
 import type { Pool } from 'pg';
 import { measureBareBaseline, type BaselineOptions } from './ingest/bare-baseline.js';
 import { startBenchCluster } from './ingest/bench-cluster.js';
+import { createBenchDatabase } from './ingest/bench-database.js';
 import { CommitTracker } from './ingest/commit-tracker.js';
 import { loadHistory, queryNodeHistory } from './ingest/history-load.js';
 import { IngestPipeline } from './ingest/ingest-pipeline.js';
@@ -80,7 +81,8 @@ async function podObservedSample(pool: Pool): Promise<BaselineOptions['sample']>
 }
 
 /**
- * The audit pipeline's figures: initial sync of `nodes` x 3 DaemonSets, sustained throughput against a
+ * The audit pipeline's figures, with the watcher and the projector running as deployed (their own
+ * processes, the compose file's Node flags) and the simulator in this process: initial sync of `nodes` x 3 DaemonSets, sustained throughput against a
  * bare kafkajs + INSERT pipe, projection lag at 1,000 events/s, node history queries over a large
  * history, and the watcher's resident memory.
  */
@@ -91,12 +93,10 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
   if (process.env.KAFKA_BROKERS)
     throw new Error(`the ingest bench needs a broker of its own (it uses ${CLUSTER_TOPIC}): unset KAFKA_BROKERS`);
   const [postgres, kafka] = await Promise.all([startPostgresForTests(), startKafkaForTests()]);
-  const schema = await createTestSchema(postgres.url);
-  // The deployed watcher publishes to the cluster topic, so the broker must be this run's own.
-  const topic = CLUSTER_TOPIC;
+  const database = await createBenchDatabase(postgres.url);
   const setupStarted = performance.now();
   const cluster = await startBenchCluster(nodes, DAEMON_SETS);
-  const pipeline = new IngestPipeline(cluster, schema.pool, kafka.brokers, topic);
+  const pipeline = new IngestPipeline(cluster, database.pool, database.url, kafka.brokers);
   try {
     const setupMs = performance.now() - setupStarted;
     const pods = daemonSetPods(cluster.store);
@@ -118,12 +118,15 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
     clearInterval(sampling);
     await sleep(2_000);
     const rssAfterSync = await watcher.rss();
-    const watcherHeap = await watcher.heap();
+    const [watcherHeapUsed, watcherHeapTotal] = await Promise.all([
+      watcher.metricSum('nodejs_heap_size_used_bytes'),
+      watcher.metricSum('nodejs_heap_size_total_bytes'),
+    ]);
     const workBefore = await pipeline.projectorWork();
 
     const bursts: number[] = [];
     for (let round = 1; round <= BURSTS; round++)
-      bursts.push(await burstEventsPerSecond(schema.pool, cluster.store, pods, round));
+      bursts.push(await burstEventsPerSecond(database.pool, cluster.store, pods, round));
     const workAfter = await pipeline.projectorWork();
     const burstTransactions = workAfter.transactions - workBefore.transactions;
     const projectorDuringBursts = {
@@ -132,21 +135,21 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
       transactions: burstTransactions,
       eventsPerTransaction: round((workAfter.events - workBefore.events) / Math.max(1, burstTransactions)),
     };
-    const lag = await projectionLag(schema.pool, cluster.store, pods, lagDurationMs);
-    const sample = await podObservedSample(schema.pool);
+    const lag = await projectionLag(database.pool, cluster.store, pods, lagDurationMs);
+    const sample = await podObservedSample(database.pool);
     await pipeline.stop();
     await cluster.close();
 
     const baseline = await measureBareBaseline({
       brokers: kafka.brokers.split(','),
-      pool: schema.pool,
-      topic: `${topic}.baseline`,
+      pool: database.pool,
+      topic: `${CLUSTER_TOPIC}.baseline`,
       partitions: 12,
       sample,
       events: pods.length,
     });
-    const loadMs = await loadHistory(schema.pool, historyRows, nodes);
-    const nodeHistory = await queryNodeHistory(schema.pool, nodes, 200);
+    const loadMs = await loadHistory(database.pool, historyRows, nodes);
+    const nodeHistory = await queryNodeHistory(database.pool, nodes, 200);
 
     const medianBurst = percentile(bursts, 0.5);
     return {
@@ -170,8 +173,8 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
       watcherMemory: {
         rssMbAfterSync: megabytes(rssAfterSync),
         peakRssMbDuringSync: megabytes(peakRss),
-        heapUsedMbAfterSync: megabytes(watcherHeap.used),
-        heapTotalMbAfterSync: megabytes(watcherHeap.total),
+        heapUsedMbAfterSync: megabytes(watcherHeapUsed),
+        heapTotalMbAfterSync: megabytes(watcherHeapTotal),
         nodeFlags: watcher.nodeFlags.join(' '),
         targetMb: 150,
       },
@@ -179,7 +182,7 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
   } finally {
     await pipeline.stop().catch(() => undefined);
     await cluster.close().catch(() => undefined);
-    await schema.drop();
+    await database.drop();
     await Promise.all([postgres.stop(), kafka.stop()]);
   }
 }

@@ -1,47 +1,45 @@
-import type { SimulatedCluster } from '#rollcall/kube-sim';
-import { KafkaEventBus } from '#rollcall/messaging';
-import { Projector, ProjectorMetrics } from '#rollcall/projector';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeKubeconfig, type SimulatedCluster } from '#rollcall/kube-sim';
 import type { Pool } from 'pg';
-import { Registry } from 'prom-client';
+import { RoleProcess } from './role-process.js';
 import { pollUntil } from './stats.js';
-import { WatcherApp } from './watcher-app.js';
 
-const quiet = { warn: () => undefined, error: (message: string) => console.error(message) };
-
-/** The projector in this process and the deployed watcher app in a child, on one topic, projecting into `pool`. */
+/**
+ * The deployed projector and watcher, each in its own process, between the simulator in this process
+ * and the database the benchmark reads.
+ */
 export class IngestPipeline {
-  readonly projectorBus: KafkaEventBus;
-  private projector: Projector | undefined;
-  watcher: WatcherApp | undefined;
-  private readonly registry = new Registry();
+  projector: RoleProcess | undefined;
+  watcher: RoleProcess | undefined;
 
   constructor(
     private readonly cluster: SimulatedCluster,
     private readonly pool: Pool,
+    private readonly databaseUrl: string,
     private readonly brokers: string,
-    readonly topic: string,
-  ) {
-    this.projectorBus = new KafkaEventBus({ brokers: brokers.split(','), clientId: 'ingest-bench', logger: quiet });
-  }
+  ) {}
 
-  /** Starts the projector and gives it time to join its group, so the sync timing measures ingest only. */
+  /** Starts the projector and waits until it is ready and has joined its group, so the sync timing measures ingest only. */
   async startProjector(): Promise<void> {
-    this.projector = new Projector({
-      pool: this.pool,
-      bus: this.projectorBus,
-      metrics: new ProjectorMetrics(this.registry),
-      groupId: `${this.topic}.projector`,
-      topics: [this.topic],
+    this.projector = await RoleProcess.start('projector', {
+      DATABASE_URL: this.databaseUrl,
+      KAFKA_BROKERS: this.brokers,
     });
-    await this.projector.start();
+    await this.projector.ready(60_000);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
   }
 
-  async startWatcher(): Promise<WatcherApp> {
-    this.watcher = await WatcherApp.start({
-      kubeApiUrl: this.cluster.url,
-      kafkaBrokers: this.brokers,
-    });
+  /** The watcher needs Kafka and a kubeconfig only. */
+  async startWatcher(): Promise<RoleProcess> {
+    const directory = await mkdtemp(join(tmpdir(), 'rollcall-bench-watcher-'));
+    await writeKubeconfig(join(directory, 'kubeconfig'), { server: this.cluster.url });
+    this.watcher = await RoleProcess.start(
+      'watcher',
+      { KUBECONFIG: join(directory, 'kubeconfig'), KAFKA_BROKERS: this.brokers },
+      () => rm(directory, { recursive: true, force: true }),
+    );
     return this.watcher;
   }
 
@@ -61,23 +59,20 @@ export class IngestPipeline {
     );
   }
 
-  /** Cumulative projector work so far: seconds inside batch transactions, transactions, events applied. */
+  /** Cumulative projector work so far, from its metrics: seconds inside batch transactions, transactions, events applied. */
   async projectorWork(): Promise<{ busySeconds: number; transactions: number; events: number }> {
-    const metrics = await this.registry.getMetricsAsJSON();
-    const valuesOf = (name: string) =>
-      (metrics.find((metric) => metric.name === name)?.values ?? []) as { metricName?: string; value: number }[];
-    const batchValues = valuesOf('rollcall_projector_batch_duration_seconds');
-    const summed = (suffix: string) =>
-      batchValues
-        .filter((value) => value.metricName?.endsWith(suffix))
-        .reduce((total, value) => total + value.value, 0);
-    const events = valuesOf('rollcall_projector_events_applied_total').reduce((total, value) => total + value.value, 0);
-    return { busySeconds: summed('_sum'), transactions: summed('_count'), events };
+    const projector = this.projector;
+    if (!projector) throw new Error('the projector is not running');
+    const [busySeconds, transactions, events] = await Promise.all([
+      projector.metricSum('rollcall_projector_batch_duration_seconds_sum'),
+      projector.metricSum('rollcall_projector_batch_duration_seconds_count'),
+      projector.metricSum('rollcall_projector_events_applied_total'),
+    ]);
+    return { busySeconds, transactions, events };
   }
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
     await this.projector?.stop();
-    await this.projectorBus.close();
   }
 }
