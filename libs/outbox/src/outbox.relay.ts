@@ -17,7 +17,7 @@ export class OutboxRelay {
   constructor(
     private readonly pool: pg.Pool,
     private readonly bus: EventBus,
-    private readonly batchSize = 500,
+    readonly batchSize = 500,
   ) {}
 
   /** Publishes one batch; returns how many rows it sent (0 when idle or another relay holds the lock). */

@@ -3,8 +3,8 @@ import type pg from 'pg';
 
 /**
  * Queues messages in the transactional outbox (created by the rollout-saga migration) inside the
- * caller's transaction: they reach the bus only if that transaction commits. The orchestrator's
- * relay publishes them in order.
+ * caller's transaction: they reach the bus only if that transaction commits. `OutboxRelay` (run by
+ * the orchestrator and by the api role) publishes them in order.
  */
 export async function enqueueOutbox(transaction: pg.PoolClient, messages: readonly BusMessage[]): Promise<void> {
   if (messages.length === 0) return;

@@ -6,7 +6,7 @@ import type { DaemonSetPatchAdapter } from '../effects/daemon-set-patch.adapter.
 import type { EffectQueue } from '../effects/effect-queue.js';
 import type { PodEvictionAdapter } from '../effects/pod-eviction.adapter.js';
 import type { OrchestratorSettings } from '../orchestrator.settings.js';
-import { OutboxRelay } from '../outbox/outbox.relay.js';
+import { OutboxRelay } from '#rollcall/outbox';
 import type { RolloutReadModel } from '../service/rollout.read-model.js';
 import { ROLLOUT_NOTIFICATION_TOPIC, ROLLOUT_TOPIC } from '../store/rollout-topics.js';
 import { TimerPoller } from '../timers/timer.poller.js';
