@@ -1,7 +1,6 @@
 import { jest } from '@jest/globals';
 import { waitUntil } from '#rollcall/kube-sim';
-import { createPool } from '#rollcall/postgres';
-import { alice, imageSpec, isReady, logger, OrchestratorScenario } from './testing/orchestrator.scenario.js';
+import { alice, imageSpec, isReady, OrchestratorScenario } from './testing/orchestrator.scenario.js';
 import { podReplacements } from './testing/pod-replacements.recorder.js';
 
 jest.setTimeout(120_000);
@@ -19,14 +18,8 @@ describe('rollout orchestrator: a killed orchestrator', () => {
   });
 
   it('is replaced by a new instance that finishes the rollout without evicting any pod twice', async () => {
-    const firstPool = createPool({
-      url: process.env.DATABASE_URL ?? '',
-      schema: scenario.schema.schema,
-      applicationName: 'orchestrator-to-kill',
-      logger,
-      max: 4,
-    });
-    const first = await scenario.startOrchestrator({}, firstPool);
+    const killable = await scenario.startKillable();
+    const first = killable.orchestrator;
     const replacements = podReplacements(scenario.cluster.store, 'resumable');
     const started = await first.service.start(
       imageSpec('resumable', 'busybox:1.37', { stages: [{ name: 'all', nodes: { percent: 100 }, maxUnavailable: 2 }] }),
@@ -38,8 +31,7 @@ describe('rollout orchestrator: a killed orchestrator', () => {
       (view) => view.nodes.filter((node) => node.status === 'Updated').length >= 3,
       30_000,
     );
-    await first.runtime.halt();
-    await firstPool.end();
+    await scenario.kill(killable);
     const atKill = await scenario.schema.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM rollout_events WHERE rollout_id = $1 AND type = 'NodeUpdated'`,
       [started.id],
