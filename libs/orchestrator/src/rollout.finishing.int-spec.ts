@@ -8,8 +8,9 @@ import { alice, bob, imageSpec, NAMESPACE, OrchestratorScenario } from './testin
 jest.setTimeout(90_000);
 
 const DAEMON_SET = 'finisher';
-const isDaemonSetPatch = (method: string, path: string) =>
-  method === 'PATCH' && path.startsWith(`/apis/apps/v1/namespaces/${NAMESPACE}/daemonsets/${DAEMON_SET}`);
+const patchOf = (daemonSet: string) => (method: string, path: string) =>
+  method === 'PATCH' && path.startsWith(`/apis/apps/v1/namespaces/${NAMESPACE}/daemonsets/${daemonSet}`);
+const isDaemonSetPatch = patchOf(DAEMON_SET);
 
 describe('rollout orchestrator: a finished rollout restores the update strategy before it ends', () => {
   let scenario: OrchestratorScenario;
@@ -18,6 +19,7 @@ describe('rollout orchestrator: a finished rollout restores the update strategy 
   beforeAll(async () => {
     scenario = await OrchestratorScenario.create(4, 100);
     await scenario.createDaemonSet(DAEMON_SET);
+    await scenario.createDaemonSet('vanisher');
     gate = await KubeApiGate.start(scenario.cluster.url);
   });
 
@@ -75,5 +77,43 @@ describe('rollout orchestrator: a finished rollout restores the update strategy 
     expect(ended.outcome).toBe('Succeeded');
     expect(order.rows.map((row) => row.type)).toEqual(['RolloutSucceeded', 'DaemonSetStrategyRestored']);
     expect(requested.rows[0]?.data.originalUpdateStrategy).toMatchObject({ type: 'RollingUpdate' });
+  });
+
+  it('given the DaemonSet deleted while its strategy is restored, then the rollout ends instead of retrying forever', async () => {
+    const { service } = await scenario.startOrchestrator({}, scenario.schema.pool, gate.url);
+    const spec = imageSpec('vanisher', 'busybox:1.37', {
+      stages: [{ name: 'all', nodes: { percent: 100 }, maxUnavailable: 2 }],
+    });
+    const rollout = await service.start(spec, alice);
+    await waitUntil(
+      () => service.get(rollout.id),
+      (view) => view.status === 'Running',
+      30_000,
+    );
+    gate.hold(patchOf('vanisher'));
+    await waitUntil(
+      () => service.get(rollout.id),
+      (view) => view.status === 'Finishing',
+      30_000,
+    );
+    await waitUntil(
+      async () => gate.heldRequests().length,
+      (held) => held > 0,
+    );
+
+    await scenario.clients.apps.deleteNamespacedDaemonSet({ namespace: NAMESPACE, name: 'vanisher' });
+    gate.release();
+
+    const ended = await waitUntil(
+      () => service.get(rollout.id),
+      (view) => view.status === 'Succeeded',
+      30_000,
+    );
+    const last = await scenario.schema.pool.query<{ type: string }>(
+      'SELECT type FROM rollout_events WHERE rollout_id = $1 ORDER BY version DESC LIMIT 1',
+      [rollout.id],
+    );
+    expect(ended.outcome).toBe('Succeeded');
+    expect(last.rows[0]?.type).toBe('DaemonSetStrategyRestoreSkipped');
   });
 });

@@ -50,6 +50,7 @@ const KNOWN: Readonly<Record<HistoryEventType, true>> = {
   DaemonSetPatchRequested: true,
   DaemonSetTemplateApplied: true,
   DaemonSetStrategyRestored: true,
+  DaemonSetStrategyRestoreSkipped: true,
   DaemonSetExternalChangeDetected: true,
   TokenCreated: true,
   TokenRevoked: true,

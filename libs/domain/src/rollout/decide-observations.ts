@@ -17,6 +17,8 @@ export function decideObservation(observation: RolloutObservation, state: Rollou
   const rollout = state;
   const emit = eventOf.bind(null, rollout.rolloutId, observation.now);
   if (observation.type === 'DaemonSetPatched') return patched(rollout, observation);
+  if (restoresAGoneDaemonSet(rollout, observation))
+    return { events: [emit('DaemonSetStrategyRestoreSkipped', { reason: 'DaemonSetGone' })] };
   if (hasOutcome(rollout)) return ignore('RolloutFinished');
   switch (observation.type) {
     case 'PodEvicted':
@@ -63,6 +65,16 @@ export function decideObservation(observation: RolloutObservation, state: Rollou
       throw new Error(`Unknown rollout observation ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** A rollout waiting to restore the strategy of a DaemonSet that no longer exists would wait forever. */
+function restoresAGoneDaemonSet(rollout: Rollout, observation: RolloutObservation): boolean {
+  return (
+    rollout.phase.status === 'Finishing' &&
+    rollout.strategyRestore === 'Requested' &&
+    observation.type === 'DaemonSetChangedExternally' &&
+    observation.changedFields.includes('metadata.uid')
+  );
 }
 
 function patched(

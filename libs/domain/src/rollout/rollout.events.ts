@@ -62,6 +62,8 @@ export type RolloutEvent =
       { readonly purpose: PatchPurpose; readonly revisionHash: string; readonly generation: number }
     >
   | Event<'DaemonSetStrategyRestored', { readonly generation: number }>
+  /** The DaemonSet the rollout changed is gone (deleted, or replaced by one with another uid): nothing to restore. */
+  | Event<'DaemonSetStrategyRestoreSkipped', { readonly reason: 'DaemonSetGone' }>
   | Event<
       'DaemonSetExternalChangeDetected',
       { readonly generation: number; readonly changedFields: readonly string[]; readonly changedBy: string | null }

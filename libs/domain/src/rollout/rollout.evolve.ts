@@ -90,6 +90,7 @@ function evolveRollout(rollout: Rollout, event: RolloutEvent): Rollout {
           }
         : { ...rollout, template: 'Restored', templateGeneration: event.generation };
     case 'DaemonSetStrategyRestored':
+    case 'DaemonSetStrategyRestoreSkipped':
       return {
         ...rollout,
         strategyRestore: 'Done',

@@ -54,6 +54,36 @@ describe('rollout saga: finishing waits for the update strategy to be restored',
     expect(restored.state?.phase).toEqual({ status: 'Succeeded' });
   });
 
+  it('given the DaemonSet deleted or replaced while its strategy is restored, then the rollout ends without the restore', () => {
+    const gone: RolloutInput = {
+      type: 'DaemonSetChangedExternally',
+      now: t(61),
+      generation: 0,
+      changedFields: ['metadata.uid'],
+      changedBy: null,
+    };
+
+    const ended = givenInputs(...succeededRestoring())
+      .when(gone)
+      .then({ events: [{ type: 'DaemonSetStrategyRestoreSkipped', reason: 'DaemonSetGone' }], effects: [] });
+
+    expect(ended.state?.phase).toEqual({ status: 'Succeeded' });
+  });
+
+  it('given another outside edit while finishing, then it is ignored and the restore is still awaited', () => {
+    const edited: RolloutInput = {
+      type: 'DaemonSetChangedExternally',
+      now: t(61),
+      generation: 9,
+      changedFields: ['spec.template.spec.containers[0].image'],
+      changedBy: null,
+    };
+
+    givenInputs(...succeededRestoring())
+      .when(edited)
+      .thenIgnored('RolloutFinished');
+  });
+
   it('refuses pause, abort and rollback while finishing, and ignores node observations', () => {
     const finishing = givenInputs(...succeededRestoring());
     finishing.when(pause(61)).thenRejected('RolloutFinished');

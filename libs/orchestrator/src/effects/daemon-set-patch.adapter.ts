@@ -7,6 +7,7 @@ import {
 } from '@kubernetes/client-node';
 import { REVISION_HASH_LABEL, type RolloutEffect, type RolloutObservation } from '#rollcall/domain';
 import { daemonSetPatchBody } from './daemon-set-patch-body.js';
+import { kubeFailureOf } from './kube-failure.js';
 
 type PatchDaemonSet = Extract<RolloutEffect, { type: 'PatchDaemonSet' }>;
 type PatchResult = Extract<RolloutObservation, { type: 'DaemonSetPatched' | 'DaemonSetChangedExternally' }>;
@@ -27,12 +28,16 @@ export class DaemonSetPatchAdapter {
 
   async patch(effect: PatchDaemonSet, now: () => string): Promise<PatchResult> {
     const { namespace, name } = effect.daemonSet;
-    const current = await this.apps.readNamespacedDaemonSet({ namespace, name });
-    if (current.metadata?.uid !== effect.daemonSetUid)
+    const current = await this.apps.readNamespacedDaemonSet({ namespace, name }).catch((error: unknown) => {
+      if (kubeFailureOf(error).status === 404) return null;
+      throw error;
+    });
+    // Deleted, or replaced by another object of the same name: not the DaemonSet this rollout changed.
+    if (current === null || current.metadata?.uid !== effect.daemonSetUid)
       return {
         type: 'DaemonSetChangedExternally',
         now: now(),
-        generation: current.metadata?.generation ?? 0,
+        generation: current?.metadata?.generation ?? 0,
         changedFields: ['metadata.uid'],
         changedBy: null,
       };

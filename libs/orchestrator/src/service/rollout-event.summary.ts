@@ -55,6 +55,8 @@ export function summarizeEvent(event: TimelineEvent, context: SummaryContext): s
         : `template restored: revision ${event.revisionHash} (generation ${event.generation})`;
     case 'DaemonSetStrategyRestored':
       return `DaemonSet updateStrategy restored (generation ${event.generation})`;
+    case 'DaemonSetStrategyRestoreSkipped':
+      return 'DaemonSet gone (deleted or replaced): no updateStrategy to restore';
     case 'DaemonSetExternalChangeDetected':
       return `DaemonSet changed outside the rollout (generation ${event.generation}, ${shortList(event.changedFields)}${event.changedBy === null ? '' : `, by ${event.changedBy}`})`;
     case 'StageStarted':
