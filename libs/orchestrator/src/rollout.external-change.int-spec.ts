@@ -17,10 +17,11 @@ describe('rollout orchestrator: someone else edits the DaemonSet mid-rollout', (
     await scenario.close();
   });
 
-  it('pauses the rollout and names the changed field', async () => {
+  /** A canary-then-rest rollout of `daemonSet`, past its canary and waiting for the approval of `rest`. */
+  async function rolloutAwaitingApproval(daemonSet: string) {
     const { service } = await scenario.startOrchestrator();
     const started = await service.start(
-      imageSpec('contested', 'busybox:1.37', {
+      imageSpec(daemonSet, 'busybox:1.37', {
         stages: [
           { name: 'canary', nodes: { count: 1 } },
           { name: 'rest', nodes: { percent: 100 }, approvals: 1 },
@@ -33,6 +34,11 @@ describe('rollout orchestrator: someone else edits the DaemonSet mid-rollout', (
       (view) => view.status === 'AwaitingApproval',
       30_000,
     );
+    return { service, started };
+  }
+
+  it('pauses the rollout and names the changed field', async () => {
+    const { service, started } = await rolloutAwaitingApproval('contested');
 
     await editImage('contested', 'busybox:9.9');
     const paused = await waitUntil(
@@ -50,21 +56,7 @@ describe('rollout orchestrator: someone else edits the DaemonSet mid-rollout', (
 
   it('records an edit made while the operator paused the rollout, once, and puts the change back after the resume', async () => {
     await scenario.createDaemonSet('contested-paused');
-    const { service } = await scenario.startOrchestrator();
-    const started = await service.start(
-      imageSpec('contested-paused', 'busybox:1.37', {
-        stages: [
-          { name: 'canary', nodes: { count: 1 } },
-          { name: 'rest', nodes: { percent: 100 }, approvals: 1 },
-        ],
-      }),
-      alice,
-    );
-    await waitUntil(
-      () => service.get(started.id),
-      (view) => view.status === 'AwaitingApproval',
-      30_000,
-    );
+    const { service, started } = await rolloutAwaitingApproval('contested-paused');
     await service.command(started.id, { kind: 'pause', actor: alice, comment: 'maintenance window' });
 
     await editImage('contested-paused', 'busybox:9.9');
