@@ -10,6 +10,7 @@ import { templateGeneration } from './daemon-labels.js';
 import { computeDaemonSetStatus } from './daemonset-status.js';
 import { daemonEligibility, type NodeEligibility } from './node-eligibility.js';
 import { planNodePods, type DaemonPodView } from './node-pods.plan.js';
+import { changesDaemonSync } from './pod-sync-inputs.js';
 import { planRollingUpdate, rollingUpdateLimits } from './rolling-update.plan.js';
 import { syncRevisions } from './revision.sync.js';
 import { requeueForAvailability } from './availability-requeue.js';
@@ -39,7 +40,9 @@ export class DaemonSetController {
         if (type === 'DELETED') this.garbage.add(ds.metadata.uid ?? '');
         else if (previous?.metadata.generation !== ds.metadata.generation || type === 'ADDED') this.enqueue(ds);
       }),
-      this.cache.pods.subscribe((_type, pod) => this.enqueueOwner(pod)),
+      this.cache.pods.subscribe((type, pod, previous) => {
+        if (type !== 'MODIFIED' || changesDaemonSync(pod, previous)) this.enqueueOwner(pod);
+      }),
       this.cache.nodes.subscribe((type, node, previous) => {
         if (type !== 'MODIFIED' || placementChanged(node, previous)) this.enqueueAll();
       }),

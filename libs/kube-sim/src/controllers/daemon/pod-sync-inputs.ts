@@ -1,0 +1,23 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { PodWire } from '../kube-wire.types.js';
+import { CONTROLLER_REVISION_HASH_LABEL, POD_TEMPLATE_GENERATION_LABEL } from './daemon-labels.js';
+
+/** What a DaemonSet sync reads of one pod: placement, ownership, revision labels, lifecycle, status. */
+const syncInputsOf = (pod: PodWire) => ({
+  nodeName: pod.spec?.nodeName,
+  owners: pod.metadata.ownerReferences,
+  hash: pod.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL],
+  generation: pod.metadata.labels?.[POD_TEMPLATE_GENERATION_LABEL],
+  created: pod.metadata.creationTimestamp,
+  deleting: pod.metadata.deletionTimestamp,
+  status: pod.status,
+});
+
+/**
+ * Whether a pod change can change what a DaemonSet sync decides. The real controller syncs on every
+ * pod update; a sync is a pure function of these fields, so skipping it for any other change (a
+ * label or annotation someone added) leaves the cluster the same and spares a pass over every pod.
+ */
+export function changesDaemonSync(pod: PodWire, previous: PodWire | undefined): boolean {
+  return previous === undefined || !isDeepStrictEqual(syncInputsOf(pod), syncInputsOf(previous));
+}
