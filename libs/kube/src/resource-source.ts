@@ -1,11 +1,5 @@
-import {
-  AppsV1Api,
-  CoreV1Api,
-  PolicyV1Api,
-  type KubeConfig,
-  type KubernetesObject,
-  type V1ListMeta,
-} from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject, V1ListMeta } from '@kubernetes/client-node';
+import { listJson } from './list-json.js';
 
 export interface ListPage<T> {
   readonly items: readonly T[];
@@ -31,56 +25,31 @@ export interface SourceSelectors {
   readonly fieldSelector?: string;
 }
 
-type Lister<T> = (query: {
-  limit: number;
-  _continue?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-}) => Promise<ListPage<T>>;
-
+/** A cluster-wide source: lists and watches the same path with the same selectors. */
 const sourceOf = <T extends KubernetesObject>(
+  kubeConfig: KubeConfig,
   resource: string,
-  watchPath: string,
-  lister: Lister<T>,
+  path: string,
   selectors: SourceSelectors,
 ): ResourceSource<T> => ({
   resource,
-  watchPath,
+  watchPath: path,
   ...selectors,
-  list: (query) => lister({ limit: query.limit, _continue: query.continueToken, ...selectors }),
+  list: (query) => listJson<T>(kubeConfig, path, { ...query, ...selectors }),
 });
 
-/** The cluster-wide sources the watcher needs, over the typed client-node APIs. */
+/** The cluster-wide sources the watcher needs, listed as plain JSON like their watch events. */
 export const clusterSources = (kubeConfig: KubeConfig) => {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  const apps = kubeConfig.makeApiClient(AppsV1Api);
-  const policy = kubeConfig.makeApiClient(PolicyV1Api);
+  const source =
+    (resource: string, path: string) =>
+    <T extends KubernetesObject>(selectors: SourceSelectors = {}) =>
+      sourceOf<T>(kubeConfig, resource, path, selectors);
   return {
-    nodes: (selectors: SourceSelectors = {}) =>
-      sourceOf('nodes', '/api/v1/nodes', (query) => core.listNode(query), selectors),
-    pods: (selectors: SourceSelectors = {}) =>
-      sourceOf('pods', '/api/v1/pods', (query) => core.listPodForAllNamespaces(query), selectors),
-    daemonSets: (selectors: SourceSelectors = {}) =>
-      sourceOf(
-        'daemonsets',
-        '/apis/apps/v1/daemonsets',
-        (query) => apps.listDaemonSetForAllNamespaces(query),
-        selectors,
-      ),
-    controllerRevisions: (selectors: SourceSelectors = {}) =>
-      sourceOf(
-        'controllerrevisions',
-        '/apis/apps/v1/controllerrevisions',
-        (query) => apps.listControllerRevisionForAllNamespaces(query),
-        selectors,
-      ),
-    podDisruptionBudgets: (selectors: SourceSelectors = {}) =>
-      sourceOf(
-        'poddisruptionbudgets',
-        '/apis/policy/v1/poddisruptionbudgets',
-        (query) => policy.listPodDisruptionBudgetForAllNamespaces(query),
-        selectors,
-      ),
+    nodes: source('nodes', '/api/v1/nodes'),
+    pods: source('pods', '/api/v1/pods'),
+    daemonSets: source('daemonsets', '/apis/apps/v1/daemonsets'),
+    controllerRevisions: source('controllerrevisions', '/apis/apps/v1/controllerrevisions'),
+    podDisruptionBudgets: source('poddisruptionbudgets', '/apis/policy/v1/poddisruptionbudgets'),
   };
 };
 
