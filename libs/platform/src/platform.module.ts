@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type RollcallConfig, type RollcallRole } from '#rollcall/config';
 import { ObservabilityModule } from '#rollcall/observability';
-import { PostgresModule } from '#rollcall/postgres';
 import type { Logger } from 'pino';
 import { EventBusModule } from './event-bus.module.js';
 import { rolesNeedPostgres } from './roles/role-modules.js';
@@ -27,12 +26,15 @@ export class PlatformModule {
         ObservabilityModule.forRoot({ logger, service }),
         ...(rolesNeedPostgres(options.roles)
           ? [
-              PostgresModule.forRoot({
-                databaseUrl: config.databaseUrl,
-                dataDir: config.dataDir,
-                applicationName: `rollcall-${service}`,
-                migrateOnStart: options.migrateOnStart,
-              }),
+              // Loaded only here: pg, the embedded server and the migration runner stay out of a watcher's memory.
+              import('#rollcall/postgres').then(({ PostgresModule }) =>
+                PostgresModule.forRoot({
+                  databaseUrl: config.databaseUrl,
+                  dataDir: config.dataDir,
+                  applicationName: `rollcall-${service}`,
+                  migrateOnStart: options.migrateOnStart,
+                }),
+              ),
             ]
           : []),
         EventBusModule.forRoot(config.kafka),
