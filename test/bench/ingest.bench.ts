@@ -176,6 +176,7 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
         heapUsedMbAfterSync: megabytes(watcherHeapUsed),
         heapTotalMbAfterSync: megabytes(watcherHeapTotal),
         nodeFlags: watcher.nodeFlags.join(' '),
+        mallocEnv: watcher.mallocEnv,
         targetMb: 150,
       },
     };

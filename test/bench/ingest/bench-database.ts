@@ -12,7 +12,8 @@ export interface BenchDatabase {
 
 /** A fresh, migrated database on the server, as the deployed roles expect one (default schema). */
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const logger = pino({ level: 'warn' });
+  // Warnings go to stderr: stdout carries only the benchmark's JSON.
+  const logger = pino({ level: 'warn' }, pino.destination(2));
   const name = `rollcall_bench_${randomBytes(4).toString('hex')}`;
   const admin = createPool({ url: serverUrl, applicationName: 'rollcall-bench', logger, max: 1 });
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -9,16 +9,30 @@ const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export type RoleService = 'watcher' | 'projector';
 
-/** The Node flags docker/compose.yaml gives a service, so the benchmark measures what is deployed. */
-async function deployedNodeFlags(service: RoleService): Promise<string[]> {
+/** What docker/compose.yaml and docker/Dockerfile give a service's process, so the benchmark measures what is deployed. */
+interface DeployedProcess {
+  /** ROLLCALL_NODE_FLAGS; unset, the image's default (source-mapped stack traces). */
+  readonly nodeFlags: string[];
+  /** The glibc malloc tuning (MALLOC_*) of the service's environment. */
+  readonly mallocEnv: Record<string, string>;
+}
+
+async function deployedProcess(service: RoleService): Promise<DeployedProcess> {
   const compose = parse(await readFile(join(repositoryRoot, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
     services: Record<RoleService, { environment: Record<string, string | undefined> }>;
   };
-  return (compose.services[service].environment.ROLLCALL_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const environment = compose.services[service].environment;
+  const flags = environment.ROLLCALL_NODE_FLAGS ?? '--enable-source-maps';
+  const mallocEnv = Object.fromEntries(
+    Object.entries(environment).flatMap(([name, value]) =>
+      name.startsWith('MALLOC_') && value !== undefined ? [[name, value]] : [],
+    ),
+  );
+  return { nodeFlags: flags.split(/\s+/).filter(Boolean), mallocEnv };
 }
 
 /**
- * A role as deployed: `apps/<service>` in its own process with the deployment's Node flags, so it
+ * A role as deployed: `apps/<service>` in its own process with the deployment's Node flags and malloc settings, so it
  * shares no event loop with the simulator; memory read from /proc, figures from its /metrics.
  */
 export class RoleProcess {
@@ -26,6 +40,7 @@ export class RoleProcess {
     private readonly child: ChildProcess,
     private readonly port: number,
     readonly nodeFlags: readonly string[],
+    readonly mallocEnv: Readonly<Record<string, string>>,
     private readonly cleanUp: () => Promise<void>,
   ) {}
 
@@ -34,13 +49,13 @@ export class RoleProcess {
     env: Readonly<Record<string, string>>,
     cleanUp: () => Promise<void> = async () => undefined,
   ): Promise<RoleProcess> {
-    const [port, nodeFlags] = await Promise.all([freePort(), deployedNodeFlags(service)]);
+    const [port, { nodeFlags, mallocEnv }] = await Promise.all([freePort(), deployedProcess(service)]);
     const main = join(repositoryRoot, `dist/apps/${service}/src/main.js`);
     const child = spawn(process.execPath, [...nodeFlags, main], {
-      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error' },
+      env: { ...process.env, ...mallocEnv, ...env, PORT: String(port), LOG_LEVEL: 'error' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    return new RoleProcess(child, port, nodeFlags, cleanUp);
+    return new RoleProcess(child, port, nodeFlags, mallocEnv, cleanUp);
   }
 
   /** Resident set size in bytes, as the kernel counts it (Linux). */
