@@ -19,6 +19,12 @@ export interface StoreWatchEvent {
   readonly object: KubeObject;
   /** The object's JSON text when the store has it at hand (shared, so a watch stream need not copy). */
   readonly objectJson?: string;
+  /**
+   * The stored version itself when the store has it at hand: shared with every reader and never
+   * changed by the store, so a reader that only reads (the controllers' cache) need not copy it.
+   * Changing it would change the store.
+   */
+  readonly sharedObject?: Readonly<KubeObject>;
 }
 
 export interface ListFilter {
@@ -98,14 +104,17 @@ export interface ClusterStore {
    * moves forward when `.spec` (or a DaemonSet's template) changed.
    */
   update(resource: ResourceName, object: KubeObject, options?: { readonly subresource?: 'status' }): KubeObject;
-  /** Read-modify-write for controllers: `change` gets a deep copy and returns the new object. */
+  /**
+   * Read-modify-write for controllers: `change` gets a deep copy and returns the new object. Returns
+   * the stored version itself, shared and read-only (like `StoreWatchEvent.sharedObject`).
+   */
   mutate(
     resource: ResourceName,
     namespace: string | undefined,
     name: string,
     change: (current: KubeObject) => KubeObject,
     options?: { readonly subresource?: 'status' },
-  ): KubeObject;
+  ): Readonly<KubeObject>;
   /** Throws NotFound, or Conflict when a precondition fails. Returns the deleted (or terminating) object. */
   delete(resource: ResourceName, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject;
   /**

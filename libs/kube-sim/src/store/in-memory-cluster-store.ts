@@ -102,8 +102,34 @@ export class InMemoryClusterStore implements ClusterStore {
   }
 
   update(resource: ResourceName, object: KubeObject, options: { readonly subresource?: 'status' } = {}): KubeObject {
+    return this.replace(resource, intake(object), options).copy();
+  }
+
+  mutate(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    change: (current: KubeObject) => KubeObject,
+    options: { readonly subresource?: 'status' } = {},
+  ): Readonly<KubeObject> {
+    const current = this.existing(resource, namespace, name).copy();
+    const changed = change(current);
+    // Still taken in through JSON: that drops undefined fields, which would otherwise make an unchanged
+    // object look changed. The stored version is returned shared: no copy per controller write.
+    const incoming = intake({
+      ...changed,
+      metadata: { ...changed.metadata, namespace, name, resourceVersion: current.metadata.resourceVersion },
+    });
+    return this.replace(resource, incoming, options).object;
+  }
+
+  /** Update rules, the optimistic-concurrency check and the write; `incoming` is the store's to keep. */
+  private replace(
+    resource: ResourceName,
+    incoming: KubeObject,
+    options: { readonly subresource?: 'status' },
+  ): StoredEntry {
     const info = RESOURCE_CATALOG[resource];
-    const incoming = intake(object);
     const stored = this.existing(resource, incoming.metadata?.namespace, incoming.metadata?.name ?? '');
     const requested = incoming.metadata.resourceVersion;
     if (requested && requested !== stored.object.metadata.resourceVersion) {
@@ -118,27 +144,8 @@ export class InMemoryClusterStore implements ClusterStore {
         : prepareForUpdate(info, stored.object, incoming);
     next.metadata.resourceVersion = stored.object.metadata.resourceVersion;
     // Like etcd's GuaranteedUpdate: an unchanged object is not written, and no event is sent.
-    if (isDeepStrictEqual(next, stored.object)) return stored.copy();
-    return this.write(resource, stored.key, next, 'MODIFIED', stored).copy();
-  }
-
-  mutate(
-    resource: ResourceName,
-    namespace: string | undefined,
-    name: string,
-    change: (current: KubeObject) => KubeObject,
-    options: { readonly subresource?: 'status' } = {},
-  ): KubeObject {
-    const current = this.existing(resource, namespace, name).copy();
-    const changed = change(current);
-    return this.update(
-      resource,
-      {
-        ...changed,
-        metadata: { ...changed.metadata, namespace, name, resourceVersion: current.metadata.resourceVersion },
-      },
-      options,
-    );
+    if (isDeepStrictEqual(next, stored.object)) return stored;
+    return this.write(resource, stored.key, next, 'MODIFIED', stored);
   }
 
   delete(resource: ResourceName, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {

@@ -27,6 +27,10 @@ class LazyWatchEvent implements StoreWatchEvent {
   get objectJson(): string {
     return this.entry.toJson();
   }
+
+  get sharedObject(): Readonly<KubeObject> {
+    return this.entry.object;
+  }
 }
 
 // A change seen through a selector: leaving the selection is a deletion, entering it an addition.

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { PodWire } from '../kube-wire.types.js';
 import { CONTROLLER_REVISION_HASH_LABEL, POD_TEMPLATE_GENERATION_LABEL } from './daemon-labels.js';
 
@@ -19,5 +18,12 @@ const syncInputsOf = (pod: PodWire) => ({
  * label or annotation someone added) leaves the cluster the same and spares a pass over every pod.
  */
 export function changesDaemonSync(pod: PodWire, previous: PodWire | undefined): boolean {
-  return previous === undefined || !isDeepStrictEqual(syncInputsOf(pod), syncInputsOf(previous));
+  if (previous === undefined) return true;
+  // The store shares an unchanged status between versions, so most label changes stop at `===`.
+  // Both versions come from the store's JSON, so equal inputs serialize alike; a different key order
+  // would only cost a sync that was not needed.
+  const { status, ...rest } = syncInputsOf(pod);
+  const { status: previousStatus, ...previousRest } = syncInputsOf(previous);
+  if (JSON.stringify(rest) !== JSON.stringify(previousRest)) return true;
+  return status !== previousStatus && JSON.stringify(status) !== JSON.stringify(previousStatus);
 }

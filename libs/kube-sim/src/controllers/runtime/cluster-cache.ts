@@ -36,7 +36,9 @@ export class ClusterCache {
     const listed = this.store.list(resource);
     for (const item of listed.items) index.apply('ADDED', item as T);
     const stop = this.store.watch(resource, { sinceResourceVersion: listed.resourceVersion }, (event) => {
-      if (event.type !== 'BOOKMARK') index.apply(event.type, event.object as T);
+      // The controllers only read cached objects (writes go through the store), so the stored
+      // version is shared instead of parsed into a copy per change.
+      if (event.type !== 'BOOKMARK') index.apply(event.type, (event.sharedObject ?? event.object) as T);
     });
     this.stops.push(stop);
   }
