@@ -122,6 +122,8 @@ describe('Projector on Kafka', () => {
         type: 'ResyncCompleted',
         data: { kind: 'Deployment', relistId: 'r', reason: 'Gone', resourceVersion: '9', count: 0, partitionKeys: [] },
       },
+      // Valid JSON that PostgreSQL's text cannot hold: it would fail its batch on every retry.
+      { ...nodeEvent('node-a', 9), id: 'nul-in-correlation', correlationId: 'watch\u0000run' },
     ];
     const good = [nodeEvent('node-a', 10), pod, nodeEvent('node-a', 12, false)];
     // One key, so all of it shares a partition: the malformed envelopes sit between the good ones.
@@ -132,7 +134,7 @@ describe('Projector on Kafka', () => {
     const first = newProjector();
     await first.start();
     await waitUntil(async () => (await count('SELECT count(*) AS n FROM history')) === 3, 60_000);
-    await waitUntil(async () => letters.length >= 3, 30_000);
+    await waitUntil(async () => letters.length >= 4, 30_000);
     await first.stop();
     await bus.publish(onTopic(topic, [nodeEvent('node-a', 13)]));
     const second = newProjector();
@@ -141,7 +143,7 @@ describe('Projector on Kafka', () => {
     await second.stop();
     await reader.stop();
 
-    expect(letters.slice(0, 3).map((letter) => letter.data)).toEqual([
+    expect(letters.slice(0, 4).map((letter) => letter.data)).toEqual([
       expect.objectContaining({
         offset: '1',
         key: 'node-a',
@@ -155,11 +157,15 @@ describe('Projector on Kafka', () => {
         offset: '3',
         reason: expect.stringMatching(/^invalid ResyncCompleted: data\.kind: Invalid option: expected one of "Node"\|/),
       }),
+      expect.objectContaining({
+        offset: '4',
+        reason: expect.stringContaining('envelope.correlationId: contains U+0000, which PostgreSQL cannot store'),
+      }),
     ]);
     const stored = await schema.pool.query<{ offset: string; reason: string }>(
       'SELECT "offset", reason FROM dead_letters ORDER BY "offset"::bigint',
     );
-    expect(stored.rows.map((row) => row.offset)).toEqual(['1', '2', '3']);
+    expect(stored.rows.map((row) => row.offset)).toEqual(['1', '2', '3', '4']);
     expect(stored.rows[0].reason).toMatch(/data\.namespace: missing/);
     const history = await schema.pool.query<{ event_id: string }>('SELECT event_id FROM history ORDER BY seq');
     expect(history.rows.map((row) => row.event_id)).toEqual(

@@ -96,4 +96,17 @@ describe('unprojectableReason', () => {
   ])('given another stream with data that is %s, then the reason names the field', (_, data, reason) => {
     expect(unprojectableReason(rolloutEvent(data))).toMatch(reason);
   });
+
+  it('given an event with U+0000 in a value or a key, then the reason names where (the batch could never commit)', () => {
+    const event = onTheWire(podEvent('node-a', 'pod-1', 30, 'abc'));
+    const data = event.data as Record<string, unknown>;
+
+    expect(unprojectableReason({ ...event, data: { ...data, name: 'log-collector\u0000' } })).toBe(
+      'envelope.data.name: contains U+0000, which PostgreSQL cannot store',
+    );
+    expect(unprojectableReason({ ...event, data: { ...data, containers: [{ 'image\u0000': 'x' }] } })).toBe(
+      'envelope.data.containers[0] (a key): contains U+0000, which PostgreSQL cannot store',
+    );
+    expect(unprojectableReason({ ...event, correlationId: '\u0000' })).toMatch(/^envelope\.correlationId: /);
+  });
 });
