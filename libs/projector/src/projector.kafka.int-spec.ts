@@ -159,7 +159,9 @@ describe('Projector on Kafka', () => {
       }),
       expect.objectContaining({
         offset: '4',
-        reason: expect.stringContaining('envelope.correlationId: contains U+0000, which PostgreSQL cannot store'),
+        reason: expect.stringContaining(
+          'envelope.correlationId: holds U+0000 or a lone surrogate, which PostgreSQL cannot store',
+        ),
       }),
     ]);
     const stored = await schema.pool.query<{ offset: string; reason: string }>(

@@ -1,6 +1,7 @@
 import type { EventBus, MalformedMessage } from '#rollcall/messaging';
 import type { Pool } from 'pg';
 import type { ProjectorMetrics } from '../projector.metrics.js';
+import { storableText } from '../validation/unstorable-text.js';
 
 export const DEAD_LETTER_TOPIC = 'rollcall.deadletter.v1';
 
@@ -51,7 +52,8 @@ export class DeadLetterHandler {
     await this.pool.query(
       `INSERT INTO dead_letters (group_id, topic, partition, "offset", message_key, reason, value)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [this.groupId, topic, partition, offset, key, reason, value],
+      // The raw value is bytea; the key and reason are text, which must not refuse the letter itself.
+      [this.groupId, topic, partition, offset, key === null ? null : storableText(key), storableText(reason), value],
     );
     this.metrics.deadLetters.inc({ topic });
   }

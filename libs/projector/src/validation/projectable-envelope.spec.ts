@@ -102,10 +102,10 @@ describe('unprojectableReason', () => {
     const data = event.data as Record<string, unknown>;
 
     expect(unprojectableReason({ ...event, data: { ...data, name: 'log-collector\u0000' } })).toBe(
-      'envelope.data.name: contains U+0000, which PostgreSQL cannot store',
+      'envelope.data.name: holds U+0000 or a lone surrogate, which PostgreSQL cannot store',
     );
     expect(unprojectableReason({ ...event, data: { ...data, containers: [{ 'image\u0000': 'x' }] } })).toBe(
-      'envelope.data.containers[0] (a key): contains U+0000, which PostgreSQL cannot store',
+      'envelope.data.containers[0] (a key): holds U+0000 or a lone surrogate, which PostgreSQL cannot store',
     );
     expect(unprojectableReason({ ...event, correlationId: '\u0000' })).toMatch(/^envelope\.correlationId: /);
   });

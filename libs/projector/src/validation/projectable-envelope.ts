@@ -1,7 +1,7 @@
 import { clusterEventDataProblem, dataProblemOf, type Envelope } from '#rollcall/domain';
 import { z } from 'zod';
 import { isClusterEvent } from '../projections/cluster-event.js';
-import { nulCharacterPath } from './nul-character.js';
+import { unstorableTextPath } from './unstorable-text.js';
 
 // Projection rows store these as timestamptz: a time PostgreSQL cannot read would fail every retry.
 const clusterTimes = z.object({
@@ -24,8 +24,8 @@ const envelopeIndex = z.object({ rolloutId: indexText });
 
 /** Why the projector could never apply this envelope (so it is dead-lettered), or null when it can. */
 export function unprojectableReason(envelope: Envelope): string | null {
-  const nul = nulCharacterPath(envelope);
-  if (nul !== null) return `${nul}: contains U+0000, which PostgreSQL cannot store`;
+  const unstorable = unstorableTextPath(envelope);
+  if (unstorable !== null) return `${unstorable}: holds U+0000 or a lone surrogate, which PostgreSQL cannot store`;
   if (isClusterEvent(envelope)) {
     return dataProblemOf(clusterTimes, envelope, 'envelope') ?? clusterEventDataProblem(envelope);
   }
