@@ -5,7 +5,8 @@ export const httpStatusOf = (error: unknown): number | null => {
   if (error instanceof ApiException) return error.code;
   if (typeof error === 'object' && error !== null) {
     const status = (error as { statusCode?: unknown; code?: unknown }).statusCode ?? (error as { code?: unknown }).code;
-    if (typeof status === 'number') return status;
+    // Other errors carry numeric codes too (an aborted fetch has DOMException code 20 or 23).
+    if (typeof status === 'number' && status >= 100 && status <= 599) return status;
   }
   return null;
 };

@@ -21,7 +21,12 @@ export interface JsonListQuery {
   readonly continueToken?: string;
   readonly labelSelector?: string;
   readonly fieldSelector?: string;
+  /** Aborts the request (the watcher is stopping); a page also fails after LIST_TIMEOUT_MS. */
+  readonly signal?: AbortSignal;
 }
+
+/** Names Rollcall in the API server's audit log, as the typed clients name client-node. */
+const USER_AGENT = 'rollcall-watcher';
 
 /**
  * One list page as the API server's JSON, authenticated by the kubeconfig like client-node's Watch.
@@ -43,9 +48,9 @@ export async function listJson<T extends KubernetesObject>(
   const context = new RequestContext(url.toString(), HttpMethod.GET);
   await kubeConfig.applySecurityAuthentication(context);
   const response = await fetch(url, {
-    headers: { ...context.getHeaders(), accept: 'application/json' },
+    headers: { 'user-agent': USER_AGENT, ...context.getHeaders(), accept: 'application/json' },
     dispatcher: context.getDispatcher(),
-    signal: AbortSignal.timeout(LIST_TIMEOUT_MS),
+    signal: AbortSignal.any([AbortSignal.timeout(LIST_TIMEOUT_MS), ...(query.signal ? [query.signal] : [])]),
   });
   if (!response.ok) {
     const status = (await response.json().catch(() => null)) as { message?: string } | null;

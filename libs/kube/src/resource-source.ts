@@ -1,4 +1,13 @@
-import type { KubeConfig, KubernetesObject, V1ListMeta } from '@kubernetes/client-node';
+import type {
+  KubeConfig,
+  KubernetesObject,
+  V1ControllerRevision,
+  V1DaemonSet,
+  V1ListMeta,
+  V1Node,
+  V1Pod,
+  V1PodDisruptionBudget,
+} from '@kubernetes/client-node';
 import { listJson } from './list-json.js';
 
 export interface ListPage<T> {
@@ -9,6 +18,8 @@ export interface ListPage<T> {
 export interface ListQuery {
   readonly limit: number;
   readonly continueToken?: string;
+  /** Aborts the request (the watcher is stopping). */
+  readonly signal?: AbortSignal;
 }
 
 /** How to list and where to watch one resource, with its selectors applied to both. */
@@ -41,15 +52,15 @@ const sourceOf = <T extends KubernetesObject>(
 /** The cluster-wide sources the watcher needs, listed as plain JSON like their watch events. */
 export const clusterSources = (kubeConfig: KubeConfig) => {
   const source =
-    (resource: string, path: string) =>
-    <T extends KubernetesObject>(selectors: SourceSelectors = {}) =>
+    <T extends KubernetesObject>(resource: string, path: string) =>
+    (selectors: SourceSelectors = {}) =>
       sourceOf<T>(kubeConfig, resource, path, selectors);
   return {
-    nodes: source('nodes', '/api/v1/nodes'),
-    pods: source('pods', '/api/v1/pods'),
-    daemonSets: source('daemonsets', '/apis/apps/v1/daemonsets'),
-    controllerRevisions: source('controllerrevisions', '/apis/apps/v1/controllerrevisions'),
-    podDisruptionBudgets: source('poddisruptionbudgets', '/apis/policy/v1/poddisruptionbudgets'),
+    nodes: source<V1Node>('nodes', '/api/v1/nodes'),
+    pods: source<V1Pod>('pods', '/api/v1/pods'),
+    daemonSets: source<V1DaemonSet>('daemonsets', '/apis/apps/v1/daemonsets'),
+    controllerRevisions: source<V1ControllerRevision>('controllerrevisions', '/apis/apps/v1/controllerrevisions'),
+    podDisruptionBudgets: source<V1PodDisruptionBudget>('poddisruptionbudgets', '/apis/policy/v1/poddisruptionbudgets'),
   };
 };
 

@@ -99,7 +99,7 @@ export class ResourceWatcher<T extends KubernetesObject> {
     let listResourceVersion = '';
     try {
       do {
-        const page = await this.source.list({ limit: this.pageSize, continueToken });
+        const page = await this.source.list({ limit: this.pageSize, continueToken, signal: this.stopping.signal });
         for (const object of page.items) this.sink.offer({ type: 'Object', change: 'RELISTED', object });
         continueToken = page.metadata?._continue || undefined;
         listResourceVersion = page.metadata?.resourceVersion ?? listResourceVersion;
@@ -107,7 +107,8 @@ export class ResourceWatcher<T extends KubernetesObject> {
         if (this.stopped) return false;
       } while (continueToken);
     } catch (error) {
-      if (!isGone(error)) this.options.onError?.(error, this.source.resource);
+      // A stop aborts the page in flight: that is no failure to report.
+      if (!isGone(error) && !this.stopped) this.options.onError?.(error, this.source.resource);
       return false;
     }
     this.lastResourceVersion = listResourceVersion;

@@ -41,7 +41,10 @@ export class DaemonSetController {
         else if (previous?.metadata.generation !== ds.metadata.generation || type === 'ADDED') this.enqueue(ds);
       }),
       this.cache.pods.subscribe((type, pod, previous) => {
-        if (type !== 'MODIFIED' || changesDaemonSync(pod, previous)) this.enqueueOwner(pod);
+        if (type === 'MODIFIED' && !changesDaemonSync(pod, previous)) return;
+        this.enqueueOwner(pod);
+        // Like the real updatePod: a pod that changed controllers leaves its old DaemonSet to sync too.
+        if (previous !== undefined && controllerUidOf(previous) !== controllerUidOf(pod)) this.enqueueOwner(previous);
       }),
       this.cache.nodes.subscribe((type, node, previous) => {
         if (type !== 'MODIFIED' || placementChanged(node, previous)) this.enqueueAll();
@@ -175,6 +178,9 @@ export class DaemonSetController {
     }
   }
 }
+
+const controllerUidOf = (pod: PodWire): string | undefined =>
+  pod.metadata.ownerReferences?.find((reference) => reference.controller === true)?.uid;
 
 function countShouldRun(eligibility: Map<string, NodeEligibility>): number {
   let count = 0;
