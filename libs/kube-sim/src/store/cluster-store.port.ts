@@ -105,8 +105,9 @@ export interface ClusterStore {
    */
   update(resource: ResourceName, object: KubeObject, options?: { readonly subresource?: 'status' }): KubeObject;
   /**
-   * Read-modify-write for controllers: `change` gets a deep copy and returns the new object. Returns
-   * the stored version itself, shared and read-only (like `StoreWatchEvent.sharedObject`).
+   * Read-modify-write for controllers: `change` gets a deep copy and returns the new object, which the
+   * store may keep as it is (keep no references into it). Returns the stored version itself, shared
+   * and read-only (like `StoreWatchEvent.sharedObject`).
    */
   mutate(
     resource: ResourceName,

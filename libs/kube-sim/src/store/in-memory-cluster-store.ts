@@ -18,6 +18,7 @@ import { matchesFields, parseFieldSelector } from './field-selector.js';
 import { matchesLabels, parseLabelSelector } from './label-selector.js';
 import { kubeTimestamp, prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from './object-lifecycle.js';
 import { podGracePeriodSeconds } from './pod-termination.js';
+import { isPlainJson } from './plain-json.js';
 import { RESOURCE_CATALOG, RESOURCE_NAMES, type ResourceInfo } from './resource-catalog.js';
 import { ResourceTable } from './resource-table.js';
 import { StoredEntry } from './stored-entry.js';
@@ -114,12 +115,14 @@ export class InMemoryClusterStore implements ClusterStore {
   ): Readonly<KubeObject> {
     const current = this.existing(resource, namespace, name).copy();
     const changed = change(current);
-    // Still taken in through JSON: that drops undefined fields, which would otherwise make an unchanged
-    // object look changed. The stored version is returned shared: no copy per controller write.
-    const incoming = intake({
+    const proposed = {
       ...changed,
       metadata: { ...changed.metadata, namespace, name, resourceVersion: current.metadata.resourceVersion },
-    });
+    };
+    // `changed` is built on the private copy, so it is taken as it is when JSON would not change it;
+    // otherwise through JSON (an undefined field would make an unchanged object look changed). The
+    // stored version is returned shared: no copy per controller write.
+    const incoming = isPlainJson(proposed) ? proposed : intake(proposed);
     return this.replace(resource, incoming, options).object;
   }
 
