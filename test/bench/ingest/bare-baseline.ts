@@ -14,9 +14,11 @@ export interface BaselineOptions {
 /**
  * The bare pipe the projector is compared with: the same number of envelopes produced like the
  * watcher does (idempotent, acks=all, batches of 500), consumed with kafkajs eachBatch and written
- * with one multi-row INSERT per batch, no logic. Returns events per second, first send to last insert.
+ * with one multi-row INSERT per batch, no logic. Runs `rounds` times on one consumer (like the
+ * bursts, so the median is compared with the median) and returns each round's events per second,
+ * first send to last insert.
  */
-export async function measureBareBaseline(options: BaselineOptions): Promise<number> {
+export async function measureBareBaseline(options: BaselineOptions, rounds: number): Promise<number[]> {
   const { pool, topic, sample, events } = options;
   const kafka = new Kafka({ clientId: 'ingest-baseline', brokers: [...options.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -27,8 +29,8 @@ export async function measureBareBaseline(options: BaselineOptions): Promise<num
 
   const consumer = kafka.consumer({ groupId: `${topic}.baseline`, maxWaitTimeInMs: 100 });
   let inserted = 0;
-  let resolveAll: () => void = () => undefined;
-  const allInserted = new Promise<void>((resolve) => (resolveAll = resolve));
+  let insertedTarget = 0;
+  let reachedTarget: () => void = () => undefined;
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -41,7 +43,7 @@ export async function measureBareBaseline(options: BaselineOptions): Promise<num
         [JSON.stringify(rows)],
       );
       inserted += rows.length;
-      if (inserted >= events) resolveAll();
+      if (inserted >= insertedTarget) reachedTarget();
     },
   });
   await joined;
@@ -53,17 +55,22 @@ export async function measureBareBaseline(options: BaselineOptions): Promise<num
   });
   await producer.connect();
   const key = sample.data.nodeName ?? 'node';
-  const started = performance.now();
-  for (let first = 0; first < events; first += 500) {
-    const messages = Array.from({ length: Math.min(500, events - first) }, (_, offset) => ({
-      key: `${key}-${(first + offset) % 5_000}`,
-      value: JSON.stringify({ ...sample, id: `${sample.id}/${first + offset}` }),
-    }));
-    await producer.send({ topic, messages, acks: -1 });
+  const eventsPerSecond: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    insertedTarget = inserted + events;
+    const roundInserted = new Promise<void>((resolve) => (reachedTarget = resolve));
+    const started = performance.now();
+    for (let first = 0; first < events; first += 500) {
+      const messages = Array.from({ length: Math.min(500, events - first) }, (_, offset) => ({
+        key: `${key}-${(first + offset) % 5_000}`,
+        value: JSON.stringify({ ...sample, id: `${sample.id}/${round}/${first + offset}` }),
+      }));
+      await producer.send({ topic, messages, acks: -1 });
+    }
+    await roundInserted;
+    eventsPerSecond.push(events / ((performance.now() - started) / 1000));
   }
-  await allInserted;
-  const elapsedMs = performance.now() - started;
   await producer.disconnect();
   await consumer.disconnect();
-  return events / (elapsedMs / 1000);
+  return eventsPerSecond;
 }
