@@ -19,6 +19,7 @@ import { matchesLabels, parseLabelSelector } from './label-selector.js';
 import { kubeTimestamp, prepareForCreate, prepareForStatusUpdate, prepareForUpdate } from './object-lifecycle.js';
 import { podGracePeriodSeconds } from './pod-termination.js';
 import { isPlainJson } from './plain-json.js';
+import { deepFreeze } from './deep-freeze.js';
 import { RESOURCE_CATALOG, RESOURCE_NAMES, type ResourceInfo } from './resource-catalog.js';
 import { ResourceTable } from './resource-table.js';
 import { StoredEntry } from './stored-entry.js';
@@ -31,6 +32,11 @@ export interface InMemoryClusterStoreOptions {
   readonly now?: () => Date;
   /** Creates default, kube-system, kube-public and kube-node-lease, like a fresh cluster. Default true. */
   readonly seedNamespaces?: boolean;
+  /**
+   * Freezes every stored version, so code that changes a shared object (a cached one, `mutate`'s
+   * result) throws instead of silently changing the store. Default: under tests (NODE_ENV=test).
+   */
+  readonly freezeStoredObjects?: boolean;
 }
 
 interface PageOfEntries {
@@ -58,10 +64,12 @@ export class InMemoryClusterStore implements ClusterStore {
   private readonly hub = new WatchHub();
   private readonly deletionTimers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => Date;
+  private readonly freezeStoredObjects: boolean;
 
   constructor(options: InMemoryClusterStoreOptions = {}) {
     this.log = new ChangeLog(options.changeLogCapacity ?? 50_000);
     this.now = options.now ?? (() => new Date());
+    this.freezeStoredObjects = options.freezeStoredObjects ?? process.env.NODE_ENV === 'test';
     for (const resource of RESOURCE_NAMES) this.tables.set(resource, new ResourceTable(resource === 'pods'));
     if (options.seedNamespaces ?? true) {
       for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
@@ -222,7 +230,7 @@ export class InMemoryClusterStore implements ClusterStore {
   ): StoredEntry {
     const resourceVersion = ++this.revision;
     object.metadata.resourceVersion = String(resourceVersion);
-    const entry = new StoredEntry(key, object);
+    const entry = new StoredEntry(key, this.freezeStoredObjects ? deepFreeze(object) : object);
     if (type === 'DELETED') this.table(resource).remove(key);
     else this.table(resource).put(entry);
     this.log.append({ resourceVersion, resource, type, entry, previous });
