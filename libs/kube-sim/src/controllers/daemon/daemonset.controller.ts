@@ -1,6 +1,6 @@
 import { StoreError, type ClusterStore } from '../../store/cluster-store.port.js';
 import type { DaemonSetWire, NodeWire, PodWire } from '../kube-wire.types.js';
-import type { ClusterCache } from '../runtime/cluster-cache.js';
+import { controllerUid, type ClusterCache } from '../runtime/cluster-cache.js';
 import { CoalescingQueue } from '../runtime/coalescing-queue.js';
 import { objectKey } from '../runtime/object-index.js';
 import type { TimerQueue } from '../runtime/timer-queue.js';
@@ -44,7 +44,7 @@ export class DaemonSetController {
         if (type === 'MODIFIED' && !changesDaemonSync(pod, previous)) return;
         this.enqueueOwner(pod);
         // Like the real updatePod: a pod that changed controllers leaves its old DaemonSet to sync too.
-        if (previous !== undefined && controllerUidOf(previous) !== controllerUidOf(pod)) this.enqueueOwner(previous);
+        if (previous !== undefined && controllerUid(previous) !== controllerUid(pod)) this.enqueueOwner(previous);
       }),
       this.cache.nodes.subscribe((type, node, previous) => {
         if (type !== 'MODIFIED' || placementChanged(node, previous)) this.enqueueAll();
@@ -178,9 +178,6 @@ export class DaemonSetController {
     }
   }
 }
-
-const controllerUidOf = (pod: PodWire): string | undefined =>
-  pod.metadata.ownerReferences?.find((reference) => reference.controller === true)?.uid;
 
 function countShouldRun(eligibility: Map<string, NodeEligibility>): number {
   let count = 0;

@@ -2,7 +2,8 @@ import type { ClusterStore, KubeObject, ResourceName } from '../../store/cluster
 import type { ControllerRevisionWire, DaemonSetWire, NodeWire, PdbWire, PodWire } from '../kube-wire.types.js';
 import { ObjectIndex } from './object-index.js';
 
-const controllerUid = (object: KubeObject): string | undefined =>
+/** The uid of the object's controlling owner (its `controller: true` owner reference), if any. */
+export const controllerUid = (object: KubeObject): string | undefined =>
   object.metadata.ownerReferences?.find((owner) => owner.controller === true)?.uid;
 const nodeNameOf = (pod: PodWire): string | undefined => pod.spec?.nodeName || undefined;
 
