@@ -1,6 +1,7 @@
 import { createSimulatedCluster, type SimulatedCluster } from '#rollcall/kube-sim';
 import { isGone } from './kube-errors.js';
-import { KubeListError, listJson } from './list-json.js';
+import { KubeRequestError } from './kube-json.js';
+import { listJson } from './list-json.js';
 import { loadKubeConfig } from './load-kube-config.js';
 
 describe('listJson against the simulated cluster', () => {
@@ -51,7 +52,7 @@ describe('listJson against the simulated cluster', () => {
       () => null,
       (error: unknown) => error,
     );
-    expect(failure).toBeInstanceOf(KubeListError);
+    expect(failure).toBeInstanceOf(KubeRequestError);
     expect(isGone(failure)).toBe(true);
     expect((failure as Error).message).toContain('/api/v1/nodes');
   });

@@ -1,5 +1,6 @@
-import { CoordinationV1Api, V1MicroTime, type KubeConfig, type V1Lease } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { abortableSleep, httpStatusOf } from '#rollcall/kube';
+import { LeaseApi, type Lease } from './lease-api.js';
 import { claimedLeaseSpec, isLeaseFree, leaseRecordOf } from './lease-record.js';
 
 export interface LeaseElectorOptions {
@@ -19,7 +20,7 @@ export interface LeaseElectorOptions {
 
 /** Leader election over a coordination.k8s.io/v1 Lease: acquire, renew, take over after expiry, release. */
 export class LeaseElector {
-  private readonly api: CoordinationV1Api;
+  private readonly api: LeaseApi;
   private readonly stopping = new AbortController();
   private running: Promise<void> | undefined;
   private leading = false;
@@ -30,7 +31,7 @@ export class LeaseElector {
     kubeConfig: KubeConfig,
     private readonly options: LeaseElectorOptions,
   ) {
-    this.api = kubeConfig.makeApiClient(CoordinationV1Api);
+    this.api = new LeaseApi(kubeConfig, options.namespace, options.name);
   }
 
   get isLeader(): boolean {
@@ -81,31 +82,24 @@ export class LeaseElector {
   private async tryAcquireOrRenew(): Promise<boolean> {
     const { namespace, name, identity, leaseDurationSeconds } = this.options;
     const now = this.now();
-    const claim = { identity, leaseDurationSeconds, now: new V1MicroTime(now.getTime()) };
-    const current = await this.readLease();
+    const claim = { identity, leaseDurationSeconds, now };
+    const current = await this.api.read();
     if (current === null) {
-      const body: V1Lease = { metadata: { name, namespace }, spec: claimedLeaseSpec(undefined, claim) };
-      return this.writes(() => this.api.createNamespacedLease({ namespace, body }));
+      return this.writes(() =>
+        this.api.create({ metadata: { name, namespace }, spec: claimedLeaseSpec(undefined, claim) }),
+      );
     }
     const record = leaseRecordOf(current.spec);
     if (record !== this.observed.record) this.observed = { record, sinceMs: now.getTime() };
     const mine = current.spec?.holderIdentity === identity;
     if (!mine && !isLeaseFree(current.spec, this.observed.sinceMs, now.getTime())) return false;
-    const body: V1Lease = { metadata: current.metadata, spec: claimedLeaseSpec(current.spec, claim) };
-    return this.writes(() => this.api.replaceNamespacedLease({ namespace, name, body }));
-  }
-
-  private async readLease(): Promise<V1Lease | null> {
-    try {
-      return await this.api.readNamespacedLease({ namespace: this.options.namespace, name: this.options.name });
-    } catch (error) {
-      if (httpStatusOf(error) === 404) return null;
-      throw error;
-    }
+    return this.writes(() =>
+      this.api.replace({ metadata: current.metadata, spec: claimedLeaseSpec(current.spec, claim) }),
+    );
   }
 
   /** A 409 means another candidate wrote first (optimistic concurrency on resourceVersion). */
-  private async writes(write: () => Promise<V1Lease>): Promise<boolean> {
+  private async writes(write: () => Promise<Lease>): Promise<boolean> {
     try {
       const written = await write();
       this.observed = { record: leaseRecordOf(written.spec), sinceMs: this.now().getTime() };
@@ -117,10 +111,9 @@ export class LeaseElector {
   }
 
   private async release(): Promise<void> {
-    const { namespace, name } = this.options;
-    const current = await this.readLease();
+    const current = await this.api.read();
     if (current?.spec?.holderIdentity !== this.options.identity) return;
     const spec = { ...current.spec, holderIdentity: undefined, leaseDurationSeconds: 1 };
-    await this.api.replaceNamespacedLease({ namespace, name, body: { metadata: current.metadata, spec } });
+    await this.api.replace({ metadata: current.metadata, spec });
   }
 }
