@@ -1,4 +1,5 @@
-import { ApiException } from '@kubernetes/client-node';
+// Deep import: the package root loads every generated API client (see trim-kube-client-loading.ts).
+import { ApiException } from '@kubernetes/client-node/dist/gen/apis/exception.js';
 
 /** The HTTP status of a failed list or watch request, when the failure carries one. */
 export const httpStatusOf = (error: unknown): number | null => {

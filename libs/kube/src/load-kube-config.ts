@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 
 export interface KubeConfigSource {
   /** A kubeconfig file; wins over everything else. */

@@ -1,4 +1,6 @@
-import { Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { Watch } from '@kubernetes/client-node/dist/watch.js';
 import { httpStatusOf, statusCodeOfWatchError } from './kube-errors.js';
 import type { ResourceEventSink } from './resource-event.js';
 import type { ResourceSource } from './resource-source.js';
