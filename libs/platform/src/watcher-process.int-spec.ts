@@ -87,7 +87,7 @@ describe('a watcher in its own process', () => {
     expect(ready).toEqual({ status: 200, body: { status: 'ready', checks: [{ name: 'event-bus', ready: true }] } });
   });
 
-  it('given a simulated cluster, when started, then it takes the Lease and watches all five kinds', async () => {
+  it('given a simulated cluster, when started, then it takes the Lease, publishes what it lists and watches all five kinds', async () => {
     const lease = await eventually(async () => {
       const stored = cluster.store.get('leases', 'default', 'rollcall-watcher') as
         { spec?: { holderIdentity?: string; renewTime?: string } } | undefined;
@@ -100,6 +100,14 @@ describe('a watcher in its own process', () => {
       return count >= 5 ? count : undefined;
     }, 'watching');
 
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return /^rollcall_watcher_events_published_total\{type="PodObserved",service="watcher"\} [1-9]/m.test(text)
+        ? text
+        : undefined;
+    }, 'publishing pods');
+
+    expect(metrics).toMatch(/^rollcall_watcher_leader\{service="watcher"\} 1$/m);
     expect(lease.spec?.renewTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(dropped).toBe(5);
   });

@@ -4,6 +4,7 @@ import { CLUSTER_RESOURCE_KINDS, type ObjectObservation } from '#rollcall/domain
 import { loadKubeConfig } from '#rollcall/kube';
 import { clusterClients, createSimulatedCluster, type SimulatedCluster } from '#rollcall/kube-sim';
 import { InProcessEventBus, type BusLogger } from '#rollcall/messaging';
+import { Registry } from 'prom-client';
 import { ClusterWatcher } from './cluster-watcher.js';
 import { ClusterEventCollector } from './testing/cluster-event.collector.js';
 
@@ -18,6 +19,16 @@ describe('ClusterWatcher against the simulated cluster', () => {
   let bus: InProcessEventBus;
   let watcher: ClusterWatcher;
   const collector = new ClusterEventCollector();
+  const registry = new Registry();
+
+  /** The value of one watcher metric for the labels given (0 when that series does not exist yet). */
+  const metric = async (name: string, labels: Record<string, string> = {}): Promise<number> => {
+    const values = (await registry.getSingleMetric(name)?.get())?.values ?? [];
+    const matching = values.filter((value) =>
+      Object.entries(labels).every(([label, expected]) => value.labels[label] === expected),
+    );
+    return matching.reduce((total, value) => total + value.value, 0);
+  };
 
   const completedRelists = () => collector.ofType('ResyncCompleted');
   const observations = () =>
@@ -30,7 +41,7 @@ describe('ClusterWatcher against the simulated cluster', () => {
     await bus.ensureTopics([{ name: TOPIC, partitions: 4 }]);
     await collector.subscribe(bus, TOPIC, 'watcher-test');
     watcher = new ClusterWatcher(
-      { kubeConfig: loadKubeConfig({ serverUrl: cluster.url }), bus },
+      { kubeConfig: loadKubeConfig({ serverUrl: cluster.url }), bus, metricsRegistry: registry },
       { topic: TOPIC, lease: null, batch: { maxBatch: 50, lingerMs: 10, capacity: 200, retryDelayMs: 50 } },
     );
     await watcher.start();
@@ -61,6 +72,18 @@ describe('ClusterWatcher against the simulated cluster', () => {
     expect(completedPods?.data.count).toBe(relisted.filter((event) => event.type === 'PodObserved').length);
     expect(completedPods?.data.partitionKeys.every((key) => key.startsWith('node-'))).toBe(true);
     expect(pods.items.length).toBeGreaterThan(0);
+  });
+
+  it('given the initial relists, when its metrics are read, then they count what it published and relisted', async () => {
+    for (const kind of CLUSTER_RESOURCE_KINDS) {
+      expect(await metric('rollcall_watcher_relists_total', { kind, reason: 'Start' })).toBe(1);
+    }
+    const published = collector.events.filter((event) => event.type === 'PodObserved').length;
+    expect(await metric('rollcall_watcher_events_published_total', { type: 'PodObserved' })).toBe(published);
+    expect(await metric('rollcall_watcher_events_published_total')).toBe(collector.events.length);
+    expect(await metric('rollcall_watcher_leader')).toBe(1);
+    expect(await metric('rollcall_watcher_queued_events')).toBe(0);
+    expect(await metric('rollcall_watcher_errors_total')).toBe(0);
   });
 
   it('given a node change, when it is watched, then it is published on the node key after the earlier ones', async () => {
@@ -121,5 +144,8 @@ describe('ClusterWatcher against the simulated cluster', () => {
     expect(relistedNodes.every((event) => idsBefore.has(event.id))).toBe(true);
     const podMarkers = collector.ofType('ResyncPartitionSeen').filter((event) => relistIds.has(event.data.relistId));
     expect(podMarkers.length).toBeGreaterThan(0);
+    for (const kind of CLUSTER_RESOURCE_KINDS) {
+      expect(await metric('rollcall_watcher_relists_total', { kind, reason: 'Gone' })).toBe(1);
+    }
   });
 });

@@ -3,16 +3,20 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { POD_TEMPLATE_GENERATION_LABEL, type ClusterResourceKind } from '#rollcall/domain';
 import { clusterSources, ResourceWatcher, type ResourceSource } from '#rollcall/kube';
 import type { EventBus } from '#rollcall/messaging';
+import type { Registry } from 'prom-client';
 import { LeaseElector } from './lease-elector.js';
 import { ObservationSink } from './observation.sink.js';
 import { PublishQueue, type PublishQueueOptions } from './publish-queue.js';
 import { DEFAULT_WATCHER_SETTINGS, type WatcherSettings } from './watcher-settings.js';
+import { WatcherMetrics } from './watcher.metrics.js';
 
 export interface ClusterWatcherDependencies {
   readonly kubeConfig: KubeConfig;
   readonly bus: EventBus;
   readonly clock?: () => Date;
   readonly onError?: (error: unknown, context: string) => void;
+  /** Where the watcher's metrics go (the process's /metrics); without it, none are kept. */
+  readonly metricsRegistry?: Registry;
 }
 
 /**
@@ -24,12 +28,16 @@ export class ClusterWatcher {
   private readonly elector: LeaseElector | null;
   private active: { queue: PublishQueue; watchers: ResourceWatcher<never>[] } | undefined;
   private transition: Promise<void> = Promise.resolve();
+  private readonly metrics: WatcherMetrics | null;
 
   constructor(
     private readonly dependencies: ClusterWatcherDependencies,
     settings: Partial<WatcherSettings> = {},
   ) {
     this.settings = { ...DEFAULT_WATCHER_SETTINGS, ...settings };
+    this.metrics = dependencies.metricsRegistry
+      ? new WatcherMetrics(dependencies.metricsRegistry, () => this.active?.queue.size ?? 0)
+      : null;
     const lease = this.settings.lease;
     this.elector =
       lease === null
@@ -39,7 +47,7 @@ export class ClusterWatcher {
             identity: this.settings.identity,
             onStartedLeading: () => this.serially(() => this.startWatching()),
             onStoppedLeading: () => this.serially(() => this.stopWatching(false)),
-            onError: (error) => dependencies.onError?.(error, 'lease'),
+            onError: (error) => this.reportError(error, 'lease'),
             clock: dependencies.clock,
           });
   }
@@ -63,6 +71,11 @@ export class ClusterWatcher {
     await this.elector?.stop();
   }
 
+  private reportError(error: unknown, context: string): void {
+    this.metrics?.errors.inc({ context });
+    this.dependencies.onError?.(error, context);
+  }
+
   private serially(step: () => Promise<void>): Promise<void> {
     this.transition = this.transition.then(step, step);
     return this.transition;
@@ -70,21 +83,29 @@ export class ClusterWatcher {
 
   private async startWatching(): Promise<void> {
     if (this.active) return;
-    const { clock = () => new Date(), onError } = this.dependencies;
+    const { clock = () => new Date() } = this.dependencies;
+    const metrics = this.metrics;
     const queueOptions: PublishQueueOptions = {
       ...this.settings.batch,
-      onError: (error) => onError?.(error, 'publish'),
+      onError: (error) => this.reportError(error, 'publish'),
+      onPublished: (batch) => metrics?.countPublished(batch),
     };
     const queue = new PublishQueue(this.dependencies.bus, queueOptions);
     const correlationId = randomUUID();
     const watchers = this.sources().map(([kind, source]) => {
-      const sink = new ObservationSink(kind, queue, { clock, correlationId, topic: this.settings.topic });
+      const sink = new ObservationSink(kind, queue, {
+        clock,
+        correlationId,
+        topic: this.settings.topic,
+        onRelistStarted: (reason) => metrics?.relists.inc({ kind, reason }),
+      });
       return new ResourceWatcher(this.dependencies.kubeConfig, source, sink, {
         pageSize: this.settings.pageSize,
-        onError: (error, resource) => onError?.(error, `watch ${resource}`),
+        onError: (error, resource) => this.reportError(error, `watch ${resource}`),
       }) as ResourceWatcher<never>;
     });
     this.active = { queue, watchers };
+    metrics?.leader.set(1);
     watchers.forEach((watcher) => watcher.start());
   }
 
@@ -97,6 +118,7 @@ export class ClusterWatcher {
     if (drain) await active.queue.whenIdle();
     active.queue.close();
     this.active = undefined;
+    this.metrics?.leader.set(0);
   }
 
   private sources(): [ClusterResourceKind, ResourceSource][] {

@@ -19,6 +19,8 @@ export interface ObservationSinkOptions {
   /** Ties every message of one watcher run together. */
   readonly correlationId: string;
   readonly topic: string;
+  /** Called as a relist of this kind starts (for metrics). */
+  readonly onRelistStarted?: (reason: ResyncReason) => void;
 }
 
 /** Only pods a DaemonSet controls are observed; other kinds pass as they are. */
@@ -67,6 +69,7 @@ export class ObservationSink<K extends ClusterResourceKind> implements ResourceE
   }
 
   private startRelist(reason: ResyncReason, observedAt: string): boolean {
+    this.options.onRelistStarted?.(reason);
     const context: ResyncContext = {
       kind: this.kind,
       relistId: randomUUID(),

@@ -9,6 +9,8 @@ export interface PublishQueueOptions {
   readonly capacity: number;
   readonly retryDelayMs: number;
   readonly onError?: (error: unknown) => void;
+  /** Called with each batch the bus acknowledged. */
+  readonly onPublished?: (batch: readonly BusMessage[]) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export class PublishQueue {
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs));
         continue;
       }
+      this.options.onPublished?.(batch);
       // A discard while publishing replaced `pending`; only remove what this batch took.
       if (this.pending[0] === batch[0]) this.pending.splice(0, batch.length);
       if (this.pending.length < this.options.capacity / 2) this.wakeReady();

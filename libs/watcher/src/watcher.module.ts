@@ -9,7 +9,7 @@ import {
 import { loadKubeConfig, type KubeConfigSource } from '#rollcall/kube';
 import { ROLLCALL_CONFIG, type RollcallConfig } from '#rollcall/config';
 import { EVENT_BUS, type EventBus } from '#rollcall/messaging';
-import { ROOT_LOGGER } from '#rollcall/observability';
+import { ROOT_LOGGER, RollcallMetrics } from '#rollcall/observability';
 import type { Logger } from 'pino';
 import { ClusterWatcher } from './cluster-watcher.js';
 import type { WatcherSettings } from './watcher-settings.js';
@@ -18,6 +18,8 @@ export interface WatcherModuleOptions {
   readonly kube: KubeConfigSource;
   readonly settings?: Partial<WatcherSettings>;
   readonly onError?: (error: unknown, context: string) => void;
+  /** The process's metrics, where the watcher reports (rollcall_watcher_*). */
+  readonly metrics?: RollcallMetrics;
 }
 
 export const WATCHER_MODULE_OPTIONS = Symbol('WatcherModuleOptions');
@@ -31,9 +33,10 @@ export class WatcherModule implements OnModuleInit, OnModuleDestroy {
   static forRollcall(): DynamicModule {
     return WatcherModule.withOptions({
       provide: WATCHER_MODULE_OPTIONS,
-      inject: [ROLLCALL_CONFIG, ROOT_LOGGER],
-      useFactory: (config: RollcallConfig, logger: Logger): WatcherModuleOptions => ({
+      inject: [ROLLCALL_CONFIG, ROOT_LOGGER, RollcallMetrics],
+      useFactory: (config: RollcallConfig, logger: Logger, metrics: RollcallMetrics): WatcherModuleOptions => ({
         kube: { kubeconfigPath: config.kubeconfig },
+        metrics,
         onError: (error, context) => logger.warn({ err: error, context }, `watcher: ${context} failed, retrying`),
       }),
     });
@@ -53,7 +56,12 @@ export class WatcherModule implements OnModuleInit, OnModuleDestroy {
           inject: [WATCHER_MODULE_OPTIONS, EVENT_BUS],
           useFactory: (moduleOptions: WatcherModuleOptions, bus: EventBus) =>
             new ClusterWatcher(
-              { kubeConfig: loadKubeConfig(moduleOptions.kube), bus, onError: moduleOptions.onError },
+              {
+                kubeConfig: loadKubeConfig(moduleOptions.kube),
+                bus,
+                onError: moduleOptions.onError,
+                metricsRegistry: moduleOptions.metrics?.registry,
+              },
               moduleOptions.settings,
             ),
         },
