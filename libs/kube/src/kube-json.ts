@@ -34,7 +34,8 @@ export interface KubeJsonRequest {
  * One API request and its JSON answer, authenticated by the kubeconfig exactly as client-node's own
  * requests are (tokens, client certificates, exec and OIDC plugins, proxies, CA).
  * The typed clients turn every object into model class instances and load client-node's ~900
- * generated modules; the watcher reads plain JSON and, without them, needs a third less memory.
+ * generated modules; the watcher reads plain JSON, which saves it CPU and, without those modules,
+ * about 30 MB of resident memory.
  */
 export async function requestKubeJson<T>(kubeConfig: KubeConfig, request: KubeJsonRequest): Promise<T> {
   const cluster = kubeConfig.getCurrentCluster();
