@@ -1,4 +1,5 @@
-// Deep import: the package root loads every generated API client (see apps/watcher/src/trim-kube-client-loading.ts).
+// Deep imports of client-node here: its root loads every generated API client, which the watcher
+// avoids (see apps/watcher/src/trim-kube-client-loading.ts).
 import { ApiException } from '@kubernetes/client-node/dist/gen/apis/exception.js';
 
 /** The HTTP status of a failed list or watch request, when the failure carries one. */
