@@ -1,7 +1,13 @@
 import type { EventBus, Subscription } from '#rollcall/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
-/** Every message id the topic holds, by the history chain it lands in (`topic/partition`). */
+/**
+ * Every message id the topic holds, by the history chain it lands in (`topic/partition`), read from
+ * the beginning by a consumer group of its own once the pipeline is at rest. Reading then, rather
+ * than with a consumer that lives through the faults, keeps the audit's ground truth independent of
+ * how a consumer weathers them: once, a recorder that lived through a broker restart stopped reading
+ * one partition under a loaded CI run while the projector caught up.
+ */
 export class TopicRecorder {
   readonly idsByChain = new Map<string, Set<string>>();
   private readonly nextOffsets = new Map<number, bigint>();
@@ -12,7 +18,21 @@ export class TopicRecorder {
     private readonly brokers: readonly string[],
   ) {}
 
-  async start(bus: EventBus, groupId: string): Promise<void> {
+  /** Reads the whole topic as it is now; returns false when the deadline came first. */
+  async readToEnd(bus: EventBus, groupId: string, deadline: number): Promise<boolean> {
+    await this.start(bus, groupId);
+    try {
+      for (;;) {
+        if (await this.caughtUp()) return true;
+        if (Date.now() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await this.stop();
+    }
+  }
+
+  private async start(bus: EventBus, groupId: string): Promise<void> {
     this.subscription = await bus.subscribe({
       groupId,
       topics: [this.topic],
@@ -27,13 +47,14 @@ export class TopicRecorder {
   }
 
   /** True once the recorder has read every partition up to its current end. */
-  async caughtUp(): Promise<boolean> {
+  private async caughtUp(): Promise<boolean> {
     const ends = await topicEnds(this.brokers, this.topic);
     return [...ends].every(([partition, end]) => (this.nextOffsets.get(partition) ?? 0n) >= end);
   }
 
-  async stop(): Promise<void> {
+  private async stop(): Promise<void> {
     await this.subscription?.stop();
+    this.subscription = undefined;
   }
 }
 
