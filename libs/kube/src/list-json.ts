@@ -1,16 +1,10 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { requestKubeJson } from './kube-json.js';
-import type { ListPage } from './resource-source.js';
+import type { ListPage, ListQuery, SourceSelectors } from './resource-source.js';
 
-export interface JsonListQuery {
-  readonly limit: number;
-  readonly continueToken?: string;
-  readonly labelSelector?: string;
-  readonly fieldSelector?: string;
-  /** Aborts the request (the watcher is stopping); a page also fails after a minute. */
-  readonly signal?: AbortSignal;
-}
+/** A page of one source: its limit, continue token and stop signal, with the source's selectors. */
+export type JsonListQuery = ListQuery & SourceSelectors;
 
 interface JsonList<T> {
   readonly items?: T[];

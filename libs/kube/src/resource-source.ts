@@ -36,25 +36,17 @@ export interface SourceSelectors {
   readonly fieldSelector?: string;
 }
 
-/** A cluster-wide source: lists and watches the same path with the same selectors. */
-const sourceOf = <T extends KubernetesObject>(
-  kubeConfig: KubeConfig,
-  resource: string,
-  path: string,
-  selectors: SourceSelectors,
-): ResourceSource<T> => ({
-  resource,
-  watchPath: path,
-  ...selectors,
-  list: (query) => listJson<T>(kubeConfig, path, { ...query, ...selectors }),
-});
-
 /** The cluster-wide sources the watcher needs, listed as plain JSON like their watch events. */
 export const clusterSources = (kubeConfig: KubeConfig) => {
+  // Each lists and watches the same path with the same selectors.
   const source =
     <T extends KubernetesObject>(resource: string, path: string) =>
-    (selectors: SourceSelectors = {}) =>
-      sourceOf<T>(kubeConfig, resource, path, selectors);
+    (selectors: SourceSelectors = {}): ResourceSource<T> => ({
+      resource,
+      watchPath: path,
+      ...selectors,
+      list: (query) => listJson<T>(kubeConfig, path, { ...query, ...selectors }),
+    });
   return {
     nodes: source<V1Node>('nodes', '/api/v1/nodes'),
     pods: source<V1Pod>('pods', '/api/v1/pods'),
