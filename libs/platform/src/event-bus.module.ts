@@ -1,15 +1,27 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { RollcallConfig } from '#rollcall/config';
 import { EVENT_BUS, InProcessEventBus, KafkaEventBus, type EventBus } from '#rollcall/messaging';
-import { ReadinessRegistry, ROOT_LOGGER } from '#rollcall/observability';
+import { ReadinessRegistry, RollcallMetrics, ROOT_LOGGER } from '#rollcall/observability';
 import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import { pinoBusLogger } from './pino-bus-logger.js';
 
 /** Kafka when KAFKA_BROKERS is set, otherwise the in-process bus (one process, every role). */
-export function createEventBus(kafka: RollcallConfig['kafka'], logger: Logger): EventBus {
+export function createEventBus(kafka: RollcallConfig['kafka'], logger: Logger, metrics: RollcallMetrics): EventBus {
   const busLogger = pinoBusLogger(logger);
   if (kafka.brokers === undefined) return new InProcessEventBus(busLogger);
-  return new KafkaEventBus({ brokers: kafka.brokers, clientId: kafka.clientId, logger: busLogger });
+  const restarts = new Counter({
+    name: 'rollcall_bus_consumer_restarts_total',
+    help: 'Kafka consumers replaced by their subscription, by consumer group and reason (stalled or crashed).',
+    labelNames: ['group', 'reason'] as const,
+    registers: [metrics.registry],
+  });
+  return new KafkaEventBus({
+    brokers: kafka.brokers,
+    clientId: kafka.clientId,
+    logger: busLogger,
+    onConsumerRestart: (group, reason) => restarts.inc({ group, reason }),
+  });
 }
 
 /** Provides `EVENT_BUS`, reports it to /readyz and closes it once the HTTP server has stopped. */
@@ -25,7 +37,11 @@ export class EventBusModule implements OnModuleInit, OnApplicationShutdown {
       module: EventBusModule,
       global: true,
       providers: [
-        { provide: EVENT_BUS, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => createEventBus(kafka, logger) },
+        {
+          provide: EVENT_BUS,
+          inject: [ROOT_LOGGER, RollcallMetrics],
+          useFactory: (logger: Logger, metrics: RollcallMetrics) => createEventBus(kafka, logger, metrics),
+        },
       ],
       exports: [EVENT_BUS],
     };

@@ -3,7 +3,12 @@ import { consoleBusLogger, type BusLogger } from '../bus-logger.js';
 import { assertPublishable, encodeEnvelope } from '../envelope.codec.js';
 import type { BusMessage, ConsumerOptions, EventBus, Subscription } from '../event-bus.port.js';
 import { kafkaLogCreator } from './kafka-log-creator.js';
-import { defaultConsumerTiming, KafkaSubscription, type KafkaConsumerTiming } from './kafka-subscription.js';
+import {
+  defaultConsumerTiming,
+  KafkaSubscription,
+  type ConsumerRestartReason,
+  type KafkaConsumerTiming,
+} from './kafka-subscription.js';
 import { ensureKafkaTopics, isKafkaReachable } from './kafka-topics.js';
 
 export interface KafkaEventBusOptions {
@@ -11,6 +16,8 @@ export interface KafkaEventBusOptions {
   readonly clientId: string;
   readonly logger?: BusLogger;
   readonly consumerTiming?: Partial<KafkaConsumerTiming>;
+  /** Told each time a subscription replaces a crashed or stalled kafkajs consumer (for a metric). */
+  readonly onConsumerRestart?: (groupId: string, reason: ConsumerRestartReason) => void;
 }
 
 /** The event bus on Kafka: an idempotent producer, and one consumer-group member per subscription. */
@@ -47,7 +54,10 @@ export class KafkaEventBus implements EventBus {
   }
 
   async subscribe(options: ConsumerOptions): Promise<Subscription> {
-    const subscription = new KafkaSubscription(this.kafka, options, this.timing, this.logger);
+    const onRestart = this.options.onConsumerRestart;
+    const subscription = new KafkaSubscription(this.kafka, options, this.timing, this.logger, (reason) =>
+      onRestart?.(options.groupId, reason),
+    );
     try {
       await subscription.start();
     } catch (error) {
