@@ -79,6 +79,41 @@ describe('Projector on the in-process bus', () => {
     for (const chain of await chains()) expect(await verifyStoredChain(schema.pool, chain)).toMatchObject({ ok: true });
   });
 
+  it('keeps node and pod updates on their pages (heap-only), so the projections stay at their live size', async () => {
+    const NODES = 200;
+    const ROUNDS = 4;
+    await projector.start();
+    for (let round = 1; round <= ROUNDS; round++) {
+      const events = Array.from({ length: NODES }, (_, index) => [
+        nodeEvent(`node-${index}`, round * 10_000 + index),
+        podEvent(`node-${index}`, `pod-${index}`, round * 10_000 + 5_000 + index, `hash-${round}`),
+      ]).flat();
+      await bus.publish(onTopic(TOPIC, events));
+      // One round at a time: versions made by one transaction cannot be pruned within it.
+      await waitUntil(async () => (await count('SELECT count(*) AS n FROM history')) === round * 2 * NODES);
+    }
+
+    const updates = async () => {
+      await schema.pool.query('SELECT pg_stat_clear_snapshot()');
+      const stats = await schema.pool.query<{ relname: string; updated: string; heapOnly: string }>(
+        `SELECT relname, n_tup_upd AS updated, n_tup_hot_upd AS "heapOnly" FROM pg_stat_user_tables
+          WHERE schemaname = current_schema() AND relname IN ('nodes', 'daemonset_node_state') ORDER BY relname`,
+      );
+      return stats.rows.map(({ relname, updated, heapOnly }) => ({
+        relname,
+        updated: Number(updated),
+        heapOnly: Number(heapOnly),
+      }));
+    };
+    // Backends report their counts within seconds of going idle.
+    const expected = (ROUNDS - 1) * NODES;
+    await waitUntil(async () => (await updates()).every(({ updated }) => updated >= expected));
+    expect(await updates()).toEqual([
+      { relname: 'daemonset_node_state', updated: expected, heapOnly: expected },
+      { relname: 'nodes', updated: expected, heapOnly: expected },
+    ]);
+  });
+
   it('tombstones what a relist no longer finds and records a WatchGap', async () => {
     const tally = new RelistTally();
     const relisted = nodeEvent('node-a', 40, true, 'RELISTED');
