@@ -59,6 +59,11 @@ export class IngestPipeline {
     );
   }
 
+  get projectorPid(): number {
+    if (!this.projector) throw new Error('the projector is not running');
+    return this.projector.pid;
+  }
+
   /** Cumulative projector work so far, from its metrics: seconds inside batch transactions, transactions, events applied. */
   async projectorWork(): Promise<{ busySeconds: number; transactions: number; events: number }> {
     const projector = this.projector;

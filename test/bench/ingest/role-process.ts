@@ -58,6 +58,11 @@ export class RoleProcess {
     return new RoleProcess(child, port, nodeFlags, mallocEnv, cleanUp);
   }
 
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('the process did not start');
+    return this.child.pid;
+  }
+
   /** Resident set size in bytes, as the kernel counts it (Linux). */
   async rss(): Promise<number> {
     const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8');

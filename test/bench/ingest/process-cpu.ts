@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The parts of the ingest bench that use CPU, each one or more processes. */
+export type BenchPart = 'watcher' | 'projector' | 'postgres' | 'kafka' | 'simulatorAndBench';
+
+export type CpuSeconds = Record<BenchPart, number>;
+
+const clockTicksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User plus system CPU seconds of one process (Linux /proc); 0 once it has gone. */
+function processCpuSeconds(pid: string): number {
+  try {
+    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+  } catch {
+    return 0;
+  }
+}
+
+function commandLine(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\u0000', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * CPU used so far by each part: the two roles by pid, PostgreSQL (postmaster and backends) and the
+ * Kafka broker by command line, and this process, which runs the simulator and the bench's polling.
+ * Only meaningful where this bench started PostgreSQL and Kafka itself and nothing else runs them.
+ */
+export function cpuSecondsByPart(roles: { watcher: number; projector: number }): CpuSeconds {
+  const usage = process.cpuUsage();
+  const totals: CpuSeconds = {
+    watcher: processCpuSeconds(String(roles.watcher)),
+    projector: processCpuSeconds(String(roles.projector)),
+    postgres: 0,
+    kafka: 0,
+    simulatorAndBench: (usage.user + usage.system) / 1e6,
+  };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const command = commandLine(pid);
+    if (/^postgres[: ]|\/bin\/postgres /.test(command)) totals.postgres += processCpuSeconds(pid);
+    else if (/\bkafka\.Kafka\b|kafka\.server\.KafkaRaftServer/.test(command)) totals.kafka += processCpuSeconds(pid);
+  }
+  return totals;
+}
+
+/** Microseconds of CPU per event that each part spent between two readings. */
+export function cpuMicrosecondsPerEvent(before: CpuSeconds, after: CpuSeconds, events: number) {
+  const parts = Object.keys(before) as BenchPart[];
+  const perEvent = Object.fromEntries(
+    parts.map((part) => [part, Math.round(((after[part] - before[part]) / events) * 1e6)]),
+  ) as CpuSeconds;
+  const total = parts.reduce((sum, part) => sum + perEvent[part], 0);
+  return { ...perEvent, total };
+}
