@@ -5,7 +5,13 @@ const p0 = { topic: 'events', partition: 0 };
 const p1 = { topic: 'events', partition: 1 };
 
 function offsets(partition: number, logEnd: number, committed = -1, logStart = 0): PartitionOffsets {
-  return { topic: 'events', partition, committed: BigInt(committed), logStart: BigInt(logStart), logEnd: BigInt(logEnd) };
+  return {
+    topic: 'events',
+    partition,
+    committed: BigInt(committed),
+    logStart: BigInt(logStart),
+    logEnd: BigInt(logEnd),
+  };
 }
 
 describe('PartitionProgress', () => {
