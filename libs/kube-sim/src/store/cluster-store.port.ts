@@ -105,15 +105,16 @@ export interface ClusterStore {
    */
   update(resource: ResourceName, object: KubeObject, options?: { readonly subresource?: 'status' }): KubeObject;
   /**
-   * Read-modify-write for controllers: `change` gets a deep copy and returns the new object, which the
-   * store may keep as it is (keep no references into it). Returns the stored version itself, shared
-   * and read-only (like `StoreWatchEvent.sharedObject`).
+   * Read-modify-write for controllers: `change` gets the stored version itself, read-only all the way
+   * down (frozen under test), and returns a new object built from it with spreads, which the store may
+   * keep as it is (keep no references into it). Returns the stored version itself, shared and
+   * read-only (like `StoreWatchEvent.sharedObject`).
    */
   mutate(
     resource: ResourceName,
     namespace: string | undefined,
     name: string,
-    change: (current: KubeObject) => KubeObject,
+    change: (current: Readonly<KubeObject>) => KubeObject,
     options?: { readonly subresource?: 'status' },
   ): Readonly<KubeObject>;
   /** Throws NotFound, or Conflict when a precondition fails. Returns the deleted (or terminating) object. */

@@ -57,6 +57,28 @@ describe('InMemoryClusterStore', () => {
     expect(store.get('pods', 'ops', 'a')).toBeDefined();
   });
 
+  it('hands mutate the stored version read-only, and keeps what a change leaves alone shared with it', () => {
+    const store = new InMemoryClusterStore({ seedNamespaces: false, freezeStoredObjects: true });
+    store.create('pods', pod('a', 'n1', { app: 'x' }));
+    expect(() =>
+      store.mutate('pods', 'ops', 'a', (current) => {
+        (current.metadata.labels as Record<string, string>).app = 'changed in place';
+        return current;
+      }),
+    ).toThrow(TypeError);
+    const before = store.mutate('pods', 'ops', 'a', (current) => current);
+    expect(before.metadata.labels).toEqual({ app: 'x' });
+    expect(before.metadata.resourceVersion).toBe('1');
+
+    const relabelled = store.mutate('pods', 'ops', 'a', (current) => ({
+      ...current,
+      metadata: { ...current.metadata, labels: { app: 'y' } },
+    }));
+    expect(relabelled.metadata.resourceVersion).toBe('2');
+    expect(relabelled.spec).toBe(before.spec);
+    expect(store.get('pods', 'ops', 'a')?.metadata.labels).toEqual({ app: 'y' });
+  });
+
   it('refuses an update with a stale resourceVersion (Conflict)', () => {
     const store = newStore();
     const created = store.create('pods', pod('a', 'n1'));
@@ -118,9 +140,13 @@ describe('InMemoryClusterStore', () => {
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
     });
     const imageChanged = store.mutate('daemonsets', 'ops', 'log-collector', (ds) => {
-      const template = (ds.spec as { template: { spec: { containers: { image: string }[] } } }).template;
-      template.spec.containers[0].image = 'log:2';
-      return ds;
+      const spec = ds.spec as { template: { spec: { containers: { image: string }[] } } };
+      const [container] = spec.template.spec.containers;
+      const template = {
+        ...spec.template,
+        spec: { ...spec.template.spec, containers: [{ ...container, image: 'log:2' }] },
+      };
+      return { ...ds, spec: { ...spec, template } };
     });
     expect(imageChanged.metadata.generation).toBe(2);
     expect(imageChanged.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('2');

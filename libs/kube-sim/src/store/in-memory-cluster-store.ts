@@ -118,18 +118,19 @@ export class InMemoryClusterStore implements ClusterStore {
     resource: ResourceName,
     namespace: string | undefined,
     name: string,
-    change: (current: KubeObject) => KubeObject,
+    change: (current: Readonly<KubeObject>) => KubeObject,
     options: { readonly subresource?: 'status' } = {},
   ): Readonly<KubeObject> {
-    const current = this.existing(resource, namespace, name).copy();
+    // No copy: `change` builds a new object from the stored version, so the parts it leaves alone stay
+    // shared with it, and the no-change check below compares them by reference instead of member by member.
+    const current = this.existing(resource, namespace, name).object;
     const changed = change(current);
     const proposed = {
       ...changed,
       metadata: { ...changed.metadata, namespace, name, resourceVersion: current.metadata.resourceVersion },
     };
-    // `changed` is built on the private copy, so it is taken as it is when JSON would not change it;
-    // otherwise through JSON (an undefined field would make an unchanged object look changed). The
-    // stored version is returned shared: no copy per controller write.
+    // Taken as it is when JSON would not change it; otherwise through JSON (an undefined field would
+    // make an unchanged object look changed). The stored version is returned shared: no copy per write.
     const incoming = isPlainJson(proposed) ? proposed : intake(proposed);
     return this.replace(resource, incoming, options).object;
   }

@@ -41,13 +41,17 @@ const defaultDaemonSetSpec = (spec: unknown): void => {
     const rollingUpdate = isRecord(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
     rollingUpdate.maxUnavailable ??= 1;
     rollingUpdate.maxSurge ??= 0;
-    strategy.rollingUpdate = rollingUpdate;
+    // Assigned only when new: a spec shared with the stored version already holds them (and is frozen under test).
+    if (strategy.rollingUpdate !== rollingUpdate) strategy.rollingUpdate = rollingUpdate;
   }
-  spec.updateStrategy = strategy;
+  if (spec.updateStrategy !== strategy) spec.updateStrategy = strategy;
   if (isRecord(spec.template)) defaultPodSpec(spec.template.spec);
 };
 
-/** Fills in defaults in place, on an object the store already owns. */
+/**
+ * Fills in defaults in place, on an object the store already owns. Parts it shares with a stored
+ * version already hold every default, so nothing is written into them.
+ */
 export const applyDefaults = (resource: ResourceName, object: KubeObject): void => {
   if (resource === 'pods') defaultPodSpec(object.spec);
   else if (resource === 'daemonsets') defaultDaemonSetSpec(object.spec);
