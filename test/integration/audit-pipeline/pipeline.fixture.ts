@@ -126,7 +126,7 @@ export class Pipeline {
   /**
    * Waits until the projector has read the whole topic and the projections equal the cluster, then
    * reads what the topic holds and audits the history; on timeout it returns what it found, for the
-   * assertions.
+   * assertions (but throws when the topic itself could not be read to its end).
    */
   async settle(pool: Pool, timeoutMs = 90_000): Promise<Settled> {
     const deadline = Date.now() + timeoutMs;
@@ -140,7 +140,13 @@ export class Pipeline {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     // Its own budget: reading a few thousand messages takes seconds, even after a slow settle.
-    await this.recorder.readToEnd(this.bus, `${this.topic}.recorder`, Math.max(deadline, Date.now() + 30_000));
+    const readAll = await this.recorder.readToEnd(
+      this.bus,
+      `${this.topic}.recorder`,
+      Math.max(deadline, Date.now() + 30_000),
+    );
+    // An audit against part of the topic would report rows "never published" that were.
+    if (!readAll) throw new Error(`the recorder did not read ${this.topic} to its end: no ground truth to audit`);
     return { drift, audit: await auditHistory(pool, this.recorder.idsByChain) };
   }
 
