@@ -36,7 +36,8 @@ function commandLine(pid: string): string {
 /**
  * CPU used so far by each part: the two roles by pid, PostgreSQL (postmaster and backends) and the
  * Kafka broker by command line, and this process, which runs the simulator and the bench's polling.
- * Only meaningful where this bench started PostgreSQL and Kafka itself and nothing else runs them.
+ * Only meaningful where this bench started PostgreSQL and Kafka itself and nothing else runs them;
+ * processes that end between two readings (an autovacuum worker) are not counted.
  */
 export function cpuSecondsByPart(roles: { watcher: number; projector: number }): CpuSeconds {
   const usage = process.cpuUsage();
@@ -50,7 +51,7 @@ export function cpuSecondsByPart(roles: { watcher: number; projector: number }):
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const command = commandLine(pid);
     if (/^postgres[: ]|\/bin\/postgres /.test(command)) totals.postgres += processCpuSeconds(pid);
-    else if (/\bkafka\.Kafka\b|kafka\.server\.KafkaRaftServer/.test(command)) totals.kafka += processCpuSeconds(pid);
+    else if (/\bkafka\.Kafka\b/.test(command)) totals.kafka += processCpuSeconds(pid);
   }
   return totals;
 }
