@@ -2,7 +2,13 @@ import { jest } from '@jest/globals';
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { CLUSTER_RESOURCE_KINDS, type ObjectObservation } from '#rollcall/domain';
 import { loadKubeConfig } from '#rollcall/kube';
-import { clusterClients, createSimulatedCluster, type SimulatedCluster } from '#rollcall/kube-sim';
+import {
+  clusterClients,
+  createSimulatedCluster,
+  rolloutDone,
+  waitUntil,
+  type SimulatedCluster,
+} from '#rollcall/kube-sim';
 import { InProcessEventBus, type BusLogger } from '#rollcall/messaging';
 import { Registry } from 'prom-client';
 import { ClusterWatcher } from './cluster-watcher.js';
@@ -37,6 +43,10 @@ describe('ClusterWatcher against the simulated cluster', () => {
 
   beforeAll(async () => {
     cluster = await createSimulatedCluster({ nodes: 3, readyDelayMs: 20, seed: true });
+    // The relists should see the seed settled: pods that turn Ready later would still be in flight when
+    // the metrics test reads its counters.
+    const seedClients = clusterClients(cluster.url);
+    await waitUntil(() => rolloutDone(seedClients, 'default', 'log-collector'), Boolean);
     bus = new InProcessEventBus(quietLogger);
     await bus.ensureTopics([{ name: TOPIC, partitions: 4 }]);
     await collector.subscribe(bus, TOPIC, 'watcher-test');
@@ -74,7 +84,27 @@ describe('ClusterWatcher against the simulated cluster', () => {
     expect(pods.items.length).toBeGreaterThan(0);
   });
 
+  /**
+   * Waits until everything the watcher queued was published and delivered: the last relist marker can be
+   * delivered while a batch of watch events is still lingering in the publish queue.
+   */
+  const quiescent = async (timeoutMs = 15_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const queued = await metric('rollcall_watcher_queued_events');
+      const published = await metric('rollcall_watcher_events_published_total');
+      if (queued === 0 && published === collector.events.length) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `watcher not quiescent after ${timeoutMs} ms: ${queued} queued, ${published} published, ${collector.events.length} delivered`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
   it('given the initial relists, when its metrics are read, then they count what it published and relisted', async () => {
+    await quiescent();
     for (const kind of CLUSTER_RESOURCE_KINDS) {
       expect(await metric('rollcall_watcher_relists_total', { kind, reason: 'Start' })).toBe(1);
     }
