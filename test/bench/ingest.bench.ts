@@ -10,6 +10,7 @@ import { loadHistory, queryNodeHistory } from './ingest/history-load.js';
 import { IngestPipeline } from './ingest/ingest-pipeline.js';
 import { changeAllPods, changePodsSteadily, daemonSetPods, type PodRef } from './ingest/pod-changes.js';
 import { cpuMicrosecondsPerEvent, cpuSecondsByPart } from './ingest/process-cpu.js';
+import { bytesPerEvent, readWriteVolume } from './ingest/write-volume.js';
 import { megabytes, percentile, pollUntil, round, sleep } from './ingest/stats.js';
 
 const DAEMON_SETS = 3;
@@ -128,11 +129,20 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
     const workBefore = await pipeline.projectorWork();
     const rolePids = { watcher: watcher.pid, projector: pipeline.projectorPid };
     const cpuBefore = cpuSecondsByPart(rolePids);
+    const writtenBefore = await readWriteVolume(database.pool);
 
     const bursts: number[] = [];
-    for (let round = 1; round <= BURSTS; round++)
+    const burstsSystemCpu: number[] = [];
+    for (let round = 1, reading = cpuBefore; round <= BURSTS; round++) {
       bursts.push(await burstEventsPerSecond(database.pool, cluster.store, pods, round));
-    const cpuPerEvent = cpuMicrosecondsPerEvent(cpuBefore, cpuSecondsByPart(rolePids), BURSTS * pods.length);
+      const next = cpuSecondsByPart(rolePids);
+      burstsSystemCpu.push(cpuMicrosecondsPerEvent(reading.system, next.system, pods.length).total);
+      reading = next;
+    }
+    const cpuAfter = cpuSecondsByPart(rolePids);
+    const cpuPerEvent = cpuMicrosecondsPerEvent(cpuBefore.all, cpuAfter.all, BURSTS * pods.length);
+    const systemCpuPerEvent = cpuMicrosecondsPerEvent(cpuBefore.system, cpuAfter.system, BURSTS * pods.length);
+    const writtenPerEvent = bytesPerEvent(writtenBefore, await readWriteVolume(database.pool), BURSTS * pods.length);
     const workAfter = await pipeline.projectorWork();
     const burstTransactions = workAfter.transactions - workBefore.transactions;
     const projectorDuringBursts = {
@@ -181,6 +191,11 @@ export async function runIngestBench(options: { quick: boolean }): Promise<Recor
         // Every part shares this machine's cores: the sum bounds the rate at cores / total.
         cpuMicrosecondsPerEventDuringBursts: cpuPerEvent,
         cpuBoundEventsPerSecond: Math.round((availableParallelism() * 1e6) / cpuPerEvent.total),
+        // The kernel's part of the above, per part and per burst: it grows in the bursts that slow down,
+        // when the new page-cache pages come from memory the host has to fault in again (README).
+        systemCpuMicrosecondsPerEventDuringBursts: systemCpuPerEvent,
+        burstsSystemCpuMicrosecondsPerEvent: burstsSystemCpu,
+        bytesWrittenPerEventDuringBursts: writtenPerEvent,
       },
       projectionLag: lag,
       nodeHistoryQuery: { historyRows, loadMs: Math.round(loadMs), ...nodeHistory, targetP99Ms: 10 },

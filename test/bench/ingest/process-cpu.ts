@@ -14,14 +14,15 @@ const clockTicksPerSecond = (() => {
   }
 })();
 
-/** User plus system CPU seconds of one process (Linux /proc); 0 once it has gone. */
-function processCpuSeconds(pid: string): number {
+/** CPU seconds of one process (Linux /proc), all of it and the part spent in the kernel; 0 once it has gone. */
+function processCpuSeconds(pid: string): { all: number; system: number } {
   try {
     // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+    const [user, system] = [Number(fields[11]), Number(fields[12])].map((ticks) => ticks / clockTicksPerSecond);
+    return { all: user + system, system };
   } catch {
-    return 0;
+    return { all: 0, system: 0 };
   }
 }
 
@@ -33,27 +34,41 @@ function commandLine(pid: string): string {
   }
 }
 
+export interface CpuReading {
+  readonly all: CpuSeconds;
+  /** The kernel's share: system calls, and page faults, which on this machine include the host's first touch of memory. */
+  readonly system: CpuSeconds;
+}
+
 /**
  * CPU used so far by each part: the two roles by pid, PostgreSQL (postmaster and backends) and the
  * Kafka broker by command line, and this process, which runs the simulator and the bench's polling.
  * Only meaningful where this bench started PostgreSQL and Kafka itself and nothing else runs them;
  * processes that end between two readings (an autovacuum worker) are not counted.
  */
-export function cpuSecondsByPart(roles: { watcher: number; projector: number }): CpuSeconds {
+export function cpuSecondsByPart(roles: { watcher: number; projector: number }): CpuReading {
   const usage = process.cpuUsage();
-  const totals: CpuSeconds = {
-    watcher: processCpuSeconds(String(roles.watcher)),
-    projector: processCpuSeconds(String(roles.projector)),
-    postgres: 0,
-    kafka: 0,
-    simulatorAndBench: (usage.user + usage.system) / 1e6,
+  const watcher = processCpuSeconds(String(roles.watcher));
+  const projector = processCpuSeconds(String(roles.projector));
+  const reading: CpuReading = {
+    all: { watcher: watcher.all, projector: projector.all, postgres: 0, kafka: 0, simulatorAndBench: 0 },
+    system: { watcher: watcher.system, projector: projector.system, postgres: 0, kafka: 0, simulatorAndBench: 0 },
   };
+  reading.all.simulatorAndBench = (usage.user + usage.system) / 1e6;
+  reading.system.simulatorAndBench = usage.system / 1e6;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const command = commandLine(pid);
-    if (/^postgres[: ]|\/bin\/postgres /.test(command)) totals.postgres += processCpuSeconds(pid);
-    else if (/\bkafka\.Kafka\b/.test(command)) totals.kafka += processCpuSeconds(pid);
+    const part = /^postgres[: ]|\/bin\/postgres /.test(command)
+      ? 'postgres'
+      : /\bkafka\.Kafka\b/.test(command)
+        ? 'kafka'
+        : undefined;
+    if (part === undefined) continue;
+    const used = processCpuSeconds(pid);
+    reading.all[part] += used.all;
+    reading.system[part] += used.system;
   }
-  return totals;
+  return reading;
 }
 
 /** Microseconds of CPU per event that each part spent between two readings. */
