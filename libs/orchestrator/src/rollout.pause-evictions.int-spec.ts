@@ -42,6 +42,13 @@ describe('rollout orchestrator: a pause mid-batch', () => {
     );
     await first.service.command(started.id, { kind: 'pause', actor: bob, comment: 'hold on' });
     gate.release();
+    // The released eviction deletes its pod (after the termination delay); then a quiet period in
+    // which a paused rollout must not evict more.
+    await waitUntil(
+      async () => total(replacements.deleted),
+      (deleted) => deleted >= 1,
+      30_000,
+    );
     await settle(1_500);
     const evictedWhilePaused = total(replacements.deleted);
 

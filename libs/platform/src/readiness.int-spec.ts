@@ -45,12 +45,32 @@ afterAll(async () => {
   await admin.end();
 });
 
+interface ReadyzBody {
+  readonly status: number | string;
+  readonly detail?: string;
+  readonly checks: readonly { readonly name: string; readonly ready: boolean }[];
+}
+
+/**
+ * One /readyz answer in which the Kafka probe finished: each probe opens an admin connection with a
+ * 2 s limit, which a loaded machine can miss now and then; this test is not about that.
+ */
+async function readyzWithKafkaAnswering(): Promise<{ response: Response; body: ReadyzBody }> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${base}/readyz`);
+    const body = (await response.json()) as ReadyzBody;
+    const bus = body.checks.find((check) => check.name === 'event-bus');
+    if (bus?.ready || attempt === 5) return { response, body };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 describe('/readyz', () => {
   it('answers 200 while PostgreSQL and the event bus answer', async () => {
-    const response = await fetch(`${base}/readyz`);
+    const { response, body } = await readyzWithKafkaAnswering();
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(body).toEqual({
       status: 'ready',
       checks: [
         { name: 'postgres', ready: true },
@@ -62,8 +82,7 @@ describe('/readyz', () => {
   it('answers 503 with problem details naming PostgreSQL once the database is gone, while /healthz stays 200', async () => {
     await admin.query(`drop database "${database}" with (force)`);
 
-    const response = await fetch(`${base}/readyz`);
-    const problem = (await response.json()) as { status: number; detail: string; checks: unknown[] };
+    const { response, body: problem } = await readyzWithKafkaAnswering();
 
     expect(response.status).toBe(503);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -79,7 +98,8 @@ describe('/readyz', () => {
   it('is counted in /metrics by route and status', async () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
 
-    expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/readyz",status_code="503"[^}]*\} 1/);
+    // At least the one of the previous test (more if a Kafka probe was retried there).
+    expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/readyz",status_code="503"[^}]*\} [1-9]/);
     expect(metrics).toContain('process_cpu_user_seconds_total');
   });
 });

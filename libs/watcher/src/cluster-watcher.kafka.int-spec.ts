@@ -1,7 +1,13 @@
 import { jest } from '@jest/globals';
 import { CLUSTER_RESOURCE_KINDS } from '#rollcall/domain';
 import { loadKubeConfig } from '#rollcall/kube';
-import { createSimulatedCluster, type SimulatedCluster } from '#rollcall/kube-sim';
+import {
+  clusterClients,
+  createSimulatedCluster,
+  rolloutDone,
+  waitUntil,
+  type SimulatedCluster,
+} from '#rollcall/kube-sim';
 import { KafkaEventBus, type BusLogger } from '#rollcall/messaging';
 import { uniqueTopicPrefix } from '#rollcall/testing';
 import { ClusterWatcher } from './cluster-watcher.js';
@@ -23,6 +29,9 @@ describe('ClusterWatcher publishing to Kafka', () => {
     if (!brokers)
       throw new Error('KAFKA_BROKERS is not set: run through the integration project (its global setup starts Kafka)');
     cluster = await createSimulatedCluster({ nodes: 3, readyDelayMs: 20, seed: true });
+    // A settled seed: a DaemonSet status still changing would be observed again after the relist.
+    const seedClients = clusterClients(cluster.url);
+    await waitUntil(() => rolloutDone(seedClients, 'default', 'log-collector'), Boolean);
     bus = new KafkaEventBus({ brokers: brokers.split(','), clientId: 'watcher-test', logger: quietLogger });
     watcher = new ClusterWatcher(
       { kubeConfig: loadKubeConfig({ serverUrl: cluster.url }), bus },

@@ -95,6 +95,8 @@ describe('simulated eviction subresource with PodDisruptionBudgets', () => {
   });
 
   it('given two PDBs selecting the pod, when evicting, then the server answers 500', async () => {
+    // All pods Ready again: a Pending replacement would be let through before the PDBs are counted.
+    await waitUntil(budgetStatus, (status) => status?.currentHealthy === 5);
     await clients.policy.createNamespacedPodDisruptionBudget({
       namespace: 'default',
       body: budgetManifest('second', 'guarded', 0),
