@@ -30,6 +30,28 @@ describe('batch delivery', () => {
     ]);
   });
 
+  it('positions the batch after its last record, malformed or not', () => {
+    expect(batch.delivered.nextOffset).toBe('14');
+    expect(
+      decodeBatch('topic.v1', 0, [record(7, 'k', JSON.stringify(testEnvelope('a'))), record(8, 'k', '{')]).delivered,
+    ).toMatchObject({ messages: [expect.objectContaining({ offset: '7' })], nextOffset: '9' });
+    expect(() => decodeBatch('topic.v1', 0, [])).toThrow('an empty batch');
+  });
+
+  it('hands an all-malformed batch, empty, to a consumer that keeps its own positions', async () => {
+    const onBatch = jest.fn(async (_delivered: DeliveredBatch) => undefined);
+    const onlyGarbage = decodeBatch('topic.v1', 0, [record(5, 'k', '{'), record(6, 'k', '}')]);
+    const options: ConsumerOptions = {
+      groupId: 'g',
+      topics: ['topic.v1'],
+      positionsOnAssign: async () => [],
+      onMalformed: async () => undefined,
+      onBatch,
+    };
+    await deliverDecodedBatch(options, onlyGarbage, { warn: jest.fn(), error: jest.fn() });
+    expect(onBatch).toHaveBeenCalledWith({ topic: 'topic.v1', partition: 0, messages: [], nextOffset: '7' });
+  });
+
   it('reports malformed records before handing over the rest', async () => {
     const calls: string[] = [];
     const options: ConsumerOptions = {

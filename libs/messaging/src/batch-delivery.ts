@@ -42,6 +42,8 @@ export function decodeBatch(
   records: readonly RawRecord[],
   validate?: ConsumerOptions['validate'],
 ): DecodedBatch {
+  const last = records.at(-1);
+  if (last === undefined) throw new Error('an empty batch has no position to deliver');
   const messages: DeliveredMessage[] = [];
   const malformed: { message: MalformedMessage; reason: string }[] = [];
   for (const record of records) {
@@ -49,10 +51,14 @@ export function decodeBatch(
     if ('reason' in judged) malformed.push({ message: { topic, partition, ...record }, reason: judged.reason });
     else messages.push({ topic, partition, offset: record.offset, ...judged });
   }
-  return { delivered: { topic, partition, messages }, malformed };
+  const nextOffset = String(BigInt(last.offset) + 1n);
+  return { delivered: { topic, partition, messages, nextOffset }, malformed };
 }
 
-/** Reports the malformed records, then hands the rest to `onBatch`; rejects when either handler does. */
+/**
+ * Reports the malformed records, then hands the rest to `onBatch` (an empty rest too, when the
+ * consumer keeps its own positions); rejects when either handler does.
+ */
 export async function deliverDecodedBatch(
   options: ConsumerOptions,
   { delivered, malformed }: DecodedBatch,
@@ -62,5 +68,5 @@ export async function deliverDecodedBatch(
     if (options.onMalformed) await options.onMalformed(message, reason);
     else logger.warn('Skipping a malformed record', { ...message, value: undefined, reason });
   }
-  if (delivered.messages.length > 0) await options.onBatch(delivered);
+  if (delivered.messages.length > 0 || options.positionsOnAssign !== undefined) await options.onBatch(delivered);
 }

@@ -18,6 +18,11 @@ export interface DeliveredBatch<E extends Envelope = Envelope> {
   readonly topic: string;
   readonly partition: number;
   readonly messages: readonly DeliveredMessage<E>[];
+  /**
+   * The offset after the batch's last record, malformed ones included: where a consumer that keeps
+   * its own positions resumes, so it never reads (and reports) a malformed record twice.
+   */
+  readonly nextOffset: string;
 }
 
 /** Where a consumer group stands on one partition; the next message it reads is `offset`. */
@@ -48,7 +53,11 @@ export interface ConsumerOptions {
   readonly positionsOnAssign?: (
     assigned: readonly { topic: string; partition: number }[],
   ) => Promise<readonly PartitionPosition[]>;
-  /** Handles one batch from one partition. The batch counts as consumed when this resolves. */
+  /**
+   * Handles one batch from one partition. The batch counts as consumed when this resolves. A consumer
+   * with `positionsOnAssign` also gets batches whose records were all malformed, with no messages, so
+   * it can store the position past them.
+   */
   readonly onBatch: (batch: DeliveredBatch) => Promise<void>;
   /**
    * Called for each malformed record before `onBatch` sees the rest of its batch; the record is then

@@ -23,11 +23,11 @@ describe('Projector on Kafka', () => {
   let groupId: string;
 
   const count = async (sql: string): Promise<number> => Number((await schema.pool.query(sql)).rows[0].n);
-  const newProjector = () =>
+  const newProjector = (metrics = new ProjectorMetrics(new Registry())) =>
     new Projector({
       pool: schema.pool,
       bus,
-      metrics: new ProjectorMetrics(new Registry()),
+      metrics,
       groupId,
       topics: [topic],
       topicPartitions: 2,
@@ -104,6 +104,37 @@ describe('Projector on Kafka', () => {
     const chains = await schema.pool.query<{ chain: string }>('SELECT chain FROM history_chain_heads');
     for (const { chain } of chains.rows)
       expect(await verifyStoredChain(schema.pool, chain)).toMatchObject({ ok: true });
+  });
+
+  it('given a batch that ends with a malformed record, when the projector restarts, then it resumes after that record and does not report it again', async () => {
+    await bus.ensureTopics([{ name: DEAD_LETTER_TOPIC, partitions: 1 }]);
+    const raw = new Kafka({ clientId: 'raw', brokers, logLevel: logLevel.NOTHING }).producer();
+    await raw.connect();
+    const onPartitionZero = (value: string) => ({ key: 'node-a', partition: 0, value });
+    const storedPosition = () =>
+      count(`SELECT next_offset AS n FROM consumer_positions WHERE topic = '${topic}' AND partition = 0`);
+    await raw.send({
+      topic,
+      messages: [onPartitionZero(JSON.stringify(nodeEvent('node-a', 10))), onPartitionZero('not json at all')],
+    });
+
+    const first = newProjector();
+    await first.start();
+    await waitUntil(async () => (await count('SELECT count(*) AS n FROM dead_letters')) === 1, 60_000);
+    await waitUntil(async () => (await storedPosition()) === 2, 30_000);
+    await first.stop();
+    await raw.send({ topic, messages: [onPartitionZero(JSON.stringify(nodeEvent('node-a', 11)))] });
+    await raw.disconnect();
+    const registry = new Registry();
+    const second = newProjector(new ProjectorMetrics(registry));
+    await second.start();
+    await waitUntil(async () => (await count('SELECT count(*) AS n FROM history')) === 2, 60_000);
+    await second.stop();
+
+    const reported = (await registry.getSingleMetric('rollcall_projector_dead_letters_total')?.get())?.values ?? [];
+    expect(reported.reduce((total, value) => total + value.value, 0)).toBe(0);
+    expect(await storedPosition()).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM dead_letters')).toBe(1);
   });
 
   it('dead-letters envelopes whose data does not fit their type, with the reason, and projects what follows', async () => {

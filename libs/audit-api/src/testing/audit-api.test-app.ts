@@ -72,7 +72,7 @@ async function recordThroughProjector(schema: TestSchema, events: readonly Envel
     offset: String(offset),
     envelope,
   }));
-  await applier.apply({ topic: 'rollcall.cluster.v1', partition: 0, messages });
+  await applier.apply({ topic: 'rollcall.cluster.v1', partition: 0, messages, nextOffset: String(messages.length) });
 }
 
 /** The audit API on Fastify with real auth, over the test's own schema, and a token per role. */

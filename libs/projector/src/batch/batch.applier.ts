@@ -41,24 +41,25 @@ export class BatchApplier {
       const unapplied = batches.map((batch) =>
         batch.messages.filter((message) => BigInt(message.offset) >= (nextOffsets.get(positionKeyOf(batch)) ?? 0n)),
       );
-      const recorded = await recordChains(
-        client,
-        batches.map((batch, index) => ({
-          chain: chainOf(batch.topic, batch.partition),
-          events: unapplied[index].map((message) => message.envelope),
-        })),
-        now.toISOString(),
+      // Chains with nothing new (a redelivery, or a batch of malformed records only) stay untouched.
+      const extended = batches.flatMap((batch, index) =>
+        unapplied[index].length === 0
+          ? []
+          : [
+              {
+                chain: chainOf(batch.topic, batch.partition),
+                events: unapplied[index].map((message) => message.envelope),
+              },
+            ],
       );
+      const recorded = extended.length === 0 ? [] : await recordChains(client, extended, now.toISOString());
       await storePositions(
         client,
         this.groupId,
-        batches.map(({ topic, partition, messages }) => ({
-          topic,
-          partition,
-          nextOffset: BigInt(messages[messages.length - 1].offset) + 1n,
-        })),
+        batches.map(({ topic, partition, nextOffset }) => ({ topic, partition, nextOffset: BigInt(nextOffset) })),
       );
-      return recorded;
+      let next = 0;
+      return unapplied.map((messages) => (messages.length === 0 ? 0 : recorded[next++]));
     });
     const seconds = (performance.now() - started) / 1000;
     const topics = new Set(batches.map((batch) => batch.topic));
