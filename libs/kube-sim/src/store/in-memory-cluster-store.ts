@@ -131,7 +131,7 @@ export class InMemoryClusterStore implements ClusterStore {
     };
     // Taken as it is when JSON would not change it; otherwise through JSON (an undefined field would
     // make an unchanged object look changed). The stored version is returned shared: no copy per write.
-    const incoming = isPlainJson(proposed) ? proposed : intake(proposed);
+    const incoming = isPlainJson(proposed, current) ? proposed : intake(proposed);
     return this.replace(resource, incoming, options).object;
   }
 
