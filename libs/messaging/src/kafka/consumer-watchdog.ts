@@ -1,6 +1,11 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { BusLogger } from '../bus-logger.js';
-import type { PartitionOffsets, PartitionProgress, TopicPartition } from './partition-progress.js';
+import {
+  topicPartitionKey,
+  type PartitionOffsets,
+  type PartitionProgress,
+  type TopicPartition,
+} from './partition-progress.js';
 
 export interface WatchdogTiming {
   /** How often the watchdog asks Kafka for the log ends and the group's committed offsets. */
@@ -21,14 +26,14 @@ async function fetchPartitionOffsets(
   ]);
   const committedOf = new Map(
     committed.flatMap(({ topic, partitions }) =>
-      partitions.map(({ partition, offset }) => [`${topic}\u0000${partition}`, BigInt(offset)] as const),
+      partitions.map(({ partition, offset }) => [topicPartitionKey({ topic, partition }), BigInt(offset)] as const),
     ),
   );
   return topics.flatMap((topic, index) =>
     logOffsets[index].map(({ partition, low, high }) => ({
       topic,
       partition,
-      committed: committedOf.get(`${topic}\u0000${partition}`) ?? -1n,
+      committed: committedOf.get(topicPartitionKey({ topic, partition })) ?? -1n,
       logStart: BigInt(low),
       logEnd: BigInt(high),
     })),

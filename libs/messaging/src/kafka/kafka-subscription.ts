@@ -203,15 +203,18 @@ export class KafkaSubscription implements Subscription {
     if (batch.messages.length === 0) return;
     const tp = { topic: batch.topic, partition: batch.partition };
     this.progress.hold(tp);
-    let handled = false;
+    let nextOffset: bigint | undefined;
     try {
-      handled = await this.deliverAndCommit(payload);
+      nextOffset = await this.deliverAndCommit(payload);
     } finally {
-      this.progress.release(tp, handled ? BigInt(batch.lastOffset()) + 1n : undefined);
+      this.progress.release(tp, nextOffset);
     }
   }
 
-  /** True once the batch is delivered and its offset resolved; false when a stop, seek or rebalance cut it short. */
+  /**
+   * The offset after the batch once it is delivered and resolved; undefined when a stop, seek or
+   * rebalance cut it short.
+   */
   private async deliverAndCommit({
     batch,
     resolveOffset,
@@ -219,7 +222,7 @@ export class KafkaSubscription implements Subscription {
     commitOffsetsIfNecessary,
     isRunning,
     isStale,
-  }: EachBatchPayload): Promise<boolean> {
+  }: EachBatchPayload): Promise<bigint | undefined> {
     const decoded = decodeKafkaBatch(batch, this.options.validate);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -235,22 +238,22 @@ export class KafkaSubscription implements Subscription {
           error: (error as Error).message,
         });
         // Leaving without resolving: after a stop, seek or rebalance the batch is fetched again.
-        if (!isRunning() || isStale()) return false;
+        if (!isRunning() || isStale()) return undefined;
         await sleep(redeliveryDelayMs(attempt));
         await heartbeat();
-        if (!isRunning() || isStale()) return false;
+        if (!isRunning() || isStale()) return undefined;
       }
     }
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
+    const next = BigInt(batch.lastOffset()) + 1n;
     if (this.keepsOwnPositions) await commitOffsetsIfNecessary();
     else {
-      const next = (BigInt(batch.lastOffset()) + 1n).toString();
       await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next.toString() }] }],
       });
     }
     await heartbeat();
-    return true;
+    return next;
   }
 }

@@ -19,7 +19,8 @@ interface Progress {
   behind: { since: number; position: bigint } | undefined;
 }
 
-const keyOf = ({ topic, partition }: TopicPartition) => `${topic}\u0000${partition}`;
+/** One map key per topic-partition. */
+export const topicPartitionKey = ({ topic, partition }: TopicPartition) => `${topic}\u0000${partition}`;
 
 /**
  * What a consumer has made of each assigned partition, to tell a stalled consumer from an idle or a
@@ -33,7 +34,7 @@ export class PartitionProgress {
   assign(assigned: readonly TopicPartition[]): void {
     this.partitions.clear();
     for (const { topic, partition } of assigned) {
-      this.partitions.set(keyOf({ topic, partition }), {
+      this.partitions.set(topicPartitionKey({ topic, partition }), {
         topic,
         partition,
         position: undefined,
@@ -48,13 +49,13 @@ export class PartitionProgress {
   }
 
   hold(tp: TopicPartition): void {
-    const progress = this.partitions.get(keyOf(tp));
+    const progress = this.partitions.get(topicPartitionKey(tp));
     if (progress) progress.held = true;
   }
 
   /** Releases a partition; `nextOffset` is where it stands now when the release moved it. */
   release(tp: TopicPartition, nextOffset?: bigint): void {
-    const progress = this.partitions.get(keyOf(tp));
+    const progress = this.partitions.get(topicPartitionKey(tp));
     if (!progress) return;
     progress.held = false;
     if (nextOffset !== undefined) progress.position = nextOffset;
@@ -70,10 +71,10 @@ export class PartitionProgress {
    * A partition missing from `offsets` is not judged this time.
    */
   stalled(offsets: readonly PartitionOffsets[], now: number, timeoutMs: number): TopicPartition[] {
-    const byKey = new Map(offsets.map((entry) => [keyOf(entry), entry]));
+    const byKey = new Map(offsets.map((entry) => [topicPartitionKey(entry), entry]));
     const stalled: TopicPartition[] = [];
     for (const progress of this.partitions.values()) {
-      const entry = byKey.get(keyOf(progress));
+      const entry = byKey.get(topicPartitionKey(progress));
       if (!entry || progress.held) {
         progress.behind = undefined;
         continue;
