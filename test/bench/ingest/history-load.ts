@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import type { Pool } from 'pg';
-import { percentile, round } from './stats.js';
 
 const CHUNK = 250_000;
 const SPREAD_DAYS = 90;
@@ -38,50 +37,4 @@ export async function loadHistory(pool: Pool, rows: number, nodes: number): Prom
   await pool.query('CHECKPOINT');
   execFileSync('sync');
   return performance.now() - started;
-}
-
-const NODE_HISTORY_PAGE = `SELECT chain, seq, event_id, type, schema_version, occurred_at, observed_at, recorded_at, node,
-         namespace, daemonset, rollout_id, actor, correlation_id, causation_id, data, prev_hash, hash
-    FROM history WHERE node = $1
-   ORDER BY occurred_at DESC, event_id DESC, chain DESC, seq DESC LIMIT 100`;
-
-/**
- * The audit API's node history page (newest first, 100 rows) on random nodes: p50 and p99 in ms as the
- * client sees them, and the p99 of PostgreSQL's own execution time of the same query (EXPLAIN ANALYZE,
- * run after each timed one), which tells a slow plan from a slow trip through this machine.
- */
-export async function queryNodeHistory(pool: Pool, nodes: number, queries: number) {
-  const client = await pool.connect();
-  try {
-    const run = async () => {
-      const node = `node-${String(1 + Math.floor(Math.random() * nodes)).padStart(4, '0')}`;
-      const started = performance.now();
-      const result = await client.query(NODE_HISTORY_PAGE, [node]);
-      const ms = performance.now() - started;
-      const plan = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${NODE_HISTORY_PAGE}`,
-        [node],
-      );
-      return { ms, serverMs: plan.rows[0]['QUERY PLAN'][0]['Execution Time'], rows: result.rowCount ?? 0 };
-    };
-    for (let warmup = 0; warmup < 20; warmup++) await run();
-    const samples: { ms: number; serverMs: number; rows: number }[] = [];
-    for (let index = 0; index < queries; index++) samples.push(await run());
-    const times = samples.map((sample) => sample.ms);
-    return {
-      queries,
-      rowsPerQuery: Math.min(...samples.map((sample) => sample.rows)),
-      p50Ms: round(percentile(times, 0.5), 2),
-      p99Ms: round(percentile(times, 0.99), 2),
-      serverExecutionP99Ms: round(
-        percentile(
-          samples.map((sample) => sample.serverMs),
-          0.99,
-        ),
-        2,
-      ),
-    };
-  } finally {
-    client.release();
-  }
 }
