@@ -12,6 +12,10 @@ const syncInputsOf = (pod: PodWire) => ({
   status: pod.status,
 });
 
+/** Equal inputs: the same value, or (for objects the store did not share) the same JSON. */
+const sameInput = (value: unknown, previous: unknown): boolean =>
+  value === previous || JSON.stringify(value) === JSON.stringify(previous);
+
 /**
  * Whether a pod change can change what a DaemonSet sync decides. The real controller syncs on every
  * pod update; a sync is a pure function of these fields, so skipping it for any other change (a
@@ -19,11 +23,12 @@ const syncInputsOf = (pod: PodWire) => ({
  */
 export function changesDaemonSync(pod: PodWire, previous: PodWire | undefined): boolean {
   if (previous === undefined) return true;
-  // The store shares an unchanged status between versions, so most label changes stop at `===`.
-  // Both versions come from the store's JSON, so equal inputs serialize alike; a different key order
-  // would only cost a sync that was not needed.
-  const { status, ...rest } = syncInputsOf(pod);
-  const { status: previousStatus, ...previousRest } = syncInputsOf(previous);
-  if (JSON.stringify(rest) !== JSON.stringify(previousRest)) return true;
-  return status !== previousStatus && JSON.stringify(status) !== JSON.stringify(previousStatus);
+  // The store shares unchanged parts (owner references, status) between versions, so most label changes
+  // stop at `===`. Both versions come from the store's JSON, so equal inputs serialize alike; a different
+  // key order would only cost a sync that was not needed.
+  const inputs = syncInputsOf(pod);
+  const previousInputs = syncInputsOf(previous);
+  return !(Object.keys(inputs) as (keyof typeof inputs)[]).every((field) =>
+    sameInput(inputs[field], previousInputs[field]),
+  );
 }

@@ -25,6 +25,25 @@ function removeFrom<T>(groups: Map<string, Map<string, T>>, group: string | unde
   if (members?.size === 0) groups.delete(group);
 }
 
+/** Files the new version under its group; takes the previous one out of its group only when that differs. */
+function regroup<T>(
+  groups: Map<string, Map<string, T>>,
+  groupOf: ((object: T) => string | undefined) | undefined,
+  key: string,
+  object: T,
+  previous: T | undefined,
+): void {
+  if (groupOf === undefined) return;
+  const group = groupOf(object);
+  if (previous !== undefined) {
+    const previousGroup = groupOf(previous);
+    if (previousGroup !== group) removeFrom(groups, previousGroup, key);
+  }
+  addTo(groups, group, key, object);
+}
+
+const namespaceOf = (object: KubeObject): string | undefined => object.metadata.namespace;
+
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** Objects of one resource by `namespace/name`, with secondary indexes so no reconcile scans everything. */
@@ -69,22 +88,25 @@ export class ObjectIndex<T extends KubeObject> {
   apply(type: CacheEventType, object: T): void {
     const key = objectKey(object);
     const previous = this.all.get(key);
-    if (previous !== undefined) this.unindex(key, previous);
-    if (type === 'DELETED') this.all.delete(key);
-    else this.index(key, object);
+    if (type === 'DELETED') {
+      if (previous !== undefined) this.unindex(key, previous);
+      this.all.delete(key);
+    } else this.index(key, object, previous);
     for (const listener of this.listeners) listener(type, object, previous);
   }
 
-  private index(key: string, object: T): void {
+  // Most updates keep an object's owner, node and namespace: it stays in its groups, whose entries
+  // are only pointed at the new version.
+  private index(key: string, object: T, previous: T | undefined): void {
     this.all.set(key, object);
-    addTo(this.owners, this.keys.byOwner?.(object), key, object);
-    addTo(this.nodes, this.keys.byNode?.(object), key, object);
-    if (this.keys.byNamespace) addTo(this.namespaces, object.metadata.namespace, key, object);
+    regroup(this.owners, this.keys.byOwner, key, object, previous);
+    regroup(this.nodes, this.keys.byNode, key, object, previous);
+    if (this.keys.byNamespace) regroup(this.namespaces, namespaceOf, key, object, previous);
   }
 
   private unindex(key: string, object: T): void {
     removeFrom(this.owners, this.keys.byOwner?.(object), key);
     removeFrom(this.nodes, this.keys.byNode?.(object), key);
-    if (this.keys.byNamespace) removeFrom(this.namespaces, object.metadata.namespace, key);
+    if (this.keys.byNamespace) removeFrom(this.namespaces, namespaceOf(object), key);
   }
 }
