@@ -37,13 +37,18 @@ async function burstEventsPerSecond(
   const before = store.currentResourceVersion();
   const started = performance.now();
   await changeAllPods(store, pods, round);
+  // Done when no row is left at a version from before the burst. Counting the changed rows instead scanned
+  // all 15,000 rows every 50 ms, about 4 % of the CPU the pipeline could have had; this scan stops at the
+  // first row still to come, which is near the start until the burst's last few changes.
   await pollUntil(
     'the burst',
     async () =>
-      Number(
-        (await pool.query('SELECT count(*) AS n FROM daemonset_node_state WHERE resource_version > $1', [before]))
-          .rows[0].n,
-      ) === pods.length,
+      (
+        await pool.query<{ done: boolean }>(
+          'SELECT NOT EXISTS (SELECT FROM daemonset_node_state WHERE resource_version <= $1) AS done',
+          [before],
+        )
+      ).rows[0].done,
     120_000,
     50,
   );
