@@ -24,7 +24,7 @@ export class InProcessEventBus implements EventBus {
       const partitions = this.log.partitionCount(topic);
       if (partitions === undefined) throw new Error(`Unknown topic ${topic}: create it with ensureTopics first`);
       assertPublishable(envelope);
-      return { topic, partition: partitionForKey(key, partitions), record: { key, ...encodeEnvelope(envelope) } };
+      return { topic, partition: partitionForKey(key, partitions), record: { key, value: encodeEnvelope(envelope) } };
     });
     for (const { topic, partition, record } of placed) this.log.append(topic, partition, record);
   }

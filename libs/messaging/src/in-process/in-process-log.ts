@@ -2,7 +2,6 @@
 export interface StoredRecord {
   readonly key: string | null;
   readonly value: string;
-  readonly headers: Readonly<Record<string, string>>;
 }
 
 /**

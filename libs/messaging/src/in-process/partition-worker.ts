@@ -55,6 +55,7 @@ export class PartitionWorker {
           ...record,
           offset: String(position + index),
           value: Buffer.from(record.value),
+          headers: {},
         }));
         try {
           await deliverDecodedBatch(consumer, decodeBatch(topic, partition, raw, consumer.validate), this.logger);

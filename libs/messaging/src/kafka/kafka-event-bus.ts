@@ -44,10 +44,9 @@ export class KafkaEventBus implements EventBus {
     const byTopic = new Map<string, TopicMessages>();
     for (const { topic, key, envelope } of messages) {
       assertPublishable(envelope);
-      const { value, headers } = encodeEnvelope(envelope);
       let topicMessages = byTopic.get(topic);
       if (!topicMessages) byTopic.set(topic, (topicMessages = { topic, messages: [] }));
-      topicMessages.messages.push({ key, value, headers });
+      topicMessages.messages.push({ key, value: encodeEnvelope(envelope) });
     }
     const producer = await this.connectedProducer();
     await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
