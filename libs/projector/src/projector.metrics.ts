@@ -23,7 +23,7 @@ export class ProjectorMetrics {
     });
     this.batchDuration = new Histogram({
       name: 'rollcall_projector_batch_duration_seconds',
-      help: 'Time to apply the partition batches of one fetch, in one transaction.',
+      help: 'Time to apply one transaction of partition batches (a fetch is split into two, applied at once).',
       labelNames: ['topic'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,

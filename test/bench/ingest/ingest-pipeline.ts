@@ -65,15 +65,15 @@ export class IngestPipeline {
   }
 
   /** Cumulative projector work so far, from its metrics: seconds inside batch transactions, transactions, events applied. */
-  async projectorWork(): Promise<{ busySeconds: number; transactions: number; events: number }> {
+  async projectorWork(): Promise<{ transactionSeconds: number; transactions: number; events: number }> {
     const projector = this.projector;
     if (!projector) throw new Error('the projector is not running');
-    const [busySeconds, transactions, events] = await Promise.all([
+    const [transactionSeconds, transactions, events] = await Promise.all([
       projector.metricSum('rollcall_projector_batch_duration_seconds_sum'),
       projector.metricSum('rollcall_projector_batch_duration_seconds_count'),
       projector.metricSum('rollcall_projector_events_applied_total'),
     ]);
-    return { busySeconds, transactions, events };
+    return { transactionSeconds, transactions, events };
   }
 
   async stop(): Promise<void> {
