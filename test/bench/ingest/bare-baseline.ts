@@ -14,11 +14,14 @@ export interface BaselineOptions {
 /**
  * The bare pipe the projector is compared with: the same number of envelopes produced like the
  * watcher does (idempotent, acks=all, batches of 500), consumed with kafkajs eachBatch and written
- * with one multi-row INSERT per batch, no logic. Runs `rounds` times on one consumer (like the
- * bursts, so the median is compared with the median) and returns each round's events per second,
- * first send to last insert.
+ * with one multi-row INSERT per batch, no logic. Runs a warm-up round and then `rounds` on one consumer
+ * (like the bursts, so the median is compared with the median) and returns each round's events per
+ * second, first send to last insert.
  */
-export async function measureBareBaseline(options: BaselineOptions, rounds: number): Promise<number[]> {
+export async function measureBareBaseline(
+  options: BaselineOptions,
+  rounds: number,
+): Promise<{ warmupEventsPerSecond: number; roundsEventsPerSecond: number[] }> {
   const { pool, topic, sample, events } = options;
   const kafka = new Kafka({ clientId: 'ingest-baseline', brokers: [...options.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -56,7 +59,7 @@ export async function measureBareBaseline(options: BaselineOptions, rounds: numb
   await producer.connect();
   const key = sample.data.nodeName ?? 'node';
   const eventsPerSecond: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round <= rounds; round++) {
     insertedTarget = inserted + events;
     const roundInserted = new Promise<void>((resolve) => (reachedTarget = resolve));
     const started = performance.now();
@@ -72,5 +75,5 @@ export async function measureBareBaseline(options: BaselineOptions, rounds: numb
   }
   await producer.disconnect();
   await consumer.disconnect();
-  return eventsPerSecond;
+  return { warmupEventsPerSecond: eventsPerSecond[0], roundsEventsPerSecond: eventsPerSecond.slice(1) };
 }

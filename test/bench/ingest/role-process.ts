@@ -71,6 +71,14 @@ export class RoleProcess {
     return Number(kilobytes) * 1024;
   }
 
+  /** The kernel's high-water mark of the resident set since the process started (Linux VmHWM), in bytes. */
+  async peakRss(): Promise<number> {
+    const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8');
+    const kilobytes = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
+    if (kilobytes === undefined) throw new Error(`no VmHWM for the ${this.child.pid} process`);
+    return Number(kilobytes) * 1024;
+  }
+
   /** The sum of a metric's samples (every label set) in the process's Prometheus metrics. */
   async metricSum(name: string): Promise<number> {
     const metrics = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
