@@ -38,7 +38,7 @@ export class Projector {
       onBatch: (batch) => applier.apply(batch),
       onMalformed: (message, reason) => deadLetters.handle(message, reason),
       validate: unprojectableReason,
-      // Every assigned partition at once: the applier commits the batches of one fetch together.
+      // Every assigned partition at once: the applier groups the batches of one fetch into its transactions.
       concurrentPartitions: topics.length * topicPartitions,
     });
   }
