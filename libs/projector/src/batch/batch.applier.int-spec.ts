@@ -77,13 +77,17 @@ describe('BatchApplier on PostgreSQL', () => {
 
       const applying = Promise.all([applier.apply(batchOf(0, 3)), applier.apply(batchOf(1, 3))]);
       const deadline = Date.now() + 10_000;
-      while ((await historyOf(1)) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ((await historyOf(1)) === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
 
       expect(await historyOf(1)).toBe(3);
       expect(await historyOf(0)).toBe(0);
       await blocker.query('ROLLBACK');
       await applying;
     } finally {
+      // A failed expectation must not leave the lock held: the schema's drop would wait for it.
+      await blocker.query('ROLLBACK').catch(() => undefined);
       blocker.release();
     }
     expect(await historyOf(0)).toBe(3);
